@@ -1,0 +1,24 @@
+import { Option } from 'commander';
+
+/** Exit codes of every command (DESIGN section 5). */
+export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** Where commands write; tests pass their own. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  color: boolean;
+}
+
+export const processIo: Io = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  cwd: process.cwd(),
+  color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+};
+
+export function formatOption<T extends string>(choices: readonly T[], fallback: T): Option {
+  return new Option('--format <format>', 'output format').choices(choices).default(fallback);
+}

@@ -1,0 +1,35 @@
+import { compareLocations, type Location } from './location.js';
+
+export type Severity = 'error' | 'warning';
+
+/**
+ * A finding about a plan, a code base or an event stream: data with a stable rule id, a stable
+ * message id (tests assert these, not the prose) and the place it points at.
+ */
+export interface Diagnostic {
+  ruleId: string;
+  messageId: string;
+  severity: Severity;
+  message: string;
+  location: Location | undefined;
+  /** Other places that take part, e.g. the first definition of a duplicate name. */
+  related?: Location[];
+  data?: Record<string, string | number>;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => compareLocations(a.location, b.location) || a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+/** Fills `{name}` placeholders of a message template from its data. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in data ? String(data[key]) : whole,
+  );
+}

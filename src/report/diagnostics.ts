@@ -1,0 +1,65 @@
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { formatLocation, isSheetLocation } from '../core/location.js';
+
+export type DiagnosticFormat = 'pretty' | 'json' | 'github';
+
+export interface DiagnosticSummary {
+  errors: number;
+  warnings: number;
+}
+
+export function summarize(diagnostics: readonly Diagnostic[]): DiagnosticSummary {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return { errors, warnings: diagnostics.length - errors };
+}
+
+/** `plans/x.yaml:3:5  error  message  rule-id`, one per line, then a count. */
+export function formatPretty(diagnostics: readonly Diagnostic[], options: { color?: boolean } = {}): string {
+  const paint = (code: number, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[39m` : text);
+  const lines = sortDiagnostics(diagnostics).map((d) => {
+    const severity = d.severity === 'error' ? paint(31, 'error') : paint(33, 'warning');
+    return `${formatLocation(d.location)}  ${severity}  ${d.message}  ${paint(90, d.ruleId)}`;
+  });
+  const { errors, warnings } = summarize(diagnostics);
+  if (errors + warnings === 0) return '';
+  lines.push('', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Stable JSON: `{ diagnostics: [{ file, line, column, endLine, endColumn, ruleId, messageId, severity, message }] }`. */
+export function formatJson(diagnostics: readonly Diagnostic[]): string {
+  const items = sortDiagnostics(diagnostics).map((d) => {
+    const where = !d.location ? {} : isSheetLocation(d.location)
+      ? { sheet: d.location.sheet, cell: d.location.cell }
+      : { file: d.location.file, line: d.location.line, column: d.location.column, endLine: d.location.endLine, endColumn: d.location.endColumn };
+    return { ...where, ruleId: d.ruleId, messageId: d.messageId, severity: d.severity, message: d.message };
+  });
+  return `${JSON.stringify({ diagnostics: items, summary: summarize(diagnostics) }, null, 2)}\n`;
+}
+
+/** GitHub Actions workflow commands: annotations on the pull request's files. */
+export function formatGithub(diagnostics: readonly Diagnostic[]): string {
+  const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return sortDiagnostics(diagnostics)
+    .map((d) => {
+      const command = d.severity === 'error' ? 'error' : 'warning';
+      const props: string[] = [];
+      if (d.location && !isSheetLocation(d.location)) {
+        props.push(`file=${escapeProperty(d.location.file)}`, `line=${d.location.line}`, `col=${d.location.column}`);
+        if (d.location.endLine !== d.location.line || d.location.endColumn !== d.location.column) {
+          props.push(`endLine=${d.location.endLine}`, `endColumn=${d.location.endColumn}`);
+        }
+      }
+      props.push(`title=${escapeProperty(d.ruleId)}`);
+      const where = d.location && isSheetLocation(d.location) ? `${formatLocation(d.location)}: ` : '';
+      return `::${command} ${props.join(',')}::${escapeData(where + d.message)}\n`;
+    })
+    .join('');
+}
+
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, color = false): string {
+  if (format === 'json') return formatJson(diagnostics);
+  if (format === 'github') return formatGithub(diagnostics);
+  return formatPretty(diagnostics, { color });
+}
