@@ -14,23 +14,43 @@ export function dataKey(call: CallType): 'properties' | 'traits' {
   return call === 'identify' || call === 'group' ? 'traits' : 'properties';
 }
 
-/** JSON Schema of one property value (no name, no required: those belong to the parent). */
+const KEYWORDS_BY_TYPE: Record<string, readonly string[]> = {
+  string: ['pattern', 'format', 'minLength', 'maxLength'],
+  number: ['minimum', 'maximum'],
+  integer: ['minimum', 'maximum'],
+};
+
+/** Type-specific keywords of one JSON type (`items`/`properties` for arrays and objects). */
+function typeKeywords(property: Omit<PropertyIR, 'name' | 'required'>, type: string): JsonSchema {
+  const schema: JsonSchema = {};
+  for (const key of KEYWORDS_BY_TYPE[type] ?? []) {
+    const value = property[key as 'pattern'];
+    if (value !== undefined) schema[key] = value;
+  }
+  if (type === 'array' && property.items) schema['items'] = compileProperty(property.items);
+  if (type === 'object' && property.properties) Object.assign(schema, compileObject(property.properties, property.additionalProperties));
+  else if (type === 'object' && !property.additionalProperties) schema['additionalProperties'] = false;
+  return schema;
+}
+
+/**
+ * JSON Schema of one property value (no name, no required: those belong to the parent). A union of
+ * several types becomes `anyOf` with each type's own keywords, so the schema passes ajv's strict mode.
+ */
 export function compileProperty(property: Omit<PropertyIR, 'name' | 'required'>): JsonSchema {
   const schema: JsonSchema = {};
   if (property.description !== undefined) schema['description'] = property.description;
-  if (!property.type.includes('any')) {
-    const types: string[] = [...property.type];
-    if (property.nullable && !types.includes('null')) types.push('null');
-    schema['type'] = types.length === 1 ? types[0] : types;
-  }
   if (property.enum !== undefined) schema['enum'] = property.enum;
-  for (const key of ['pattern', 'format', 'minimum', 'maximum', 'minLength', 'maxLength'] as const) {
-    if (property[key] !== undefined) schema[key] = property[key];
+  if (property.type.includes('any')) return schema;
+  const types = property.type;
+  if (types.length === 1) {
+    const type = types[0]!;
+    schema['type'] = property.nullable && type !== 'null' ? [type, 'null'] : type;
+    return { ...schema, ...typeKeywords(property, type) };
   }
-  if (property.items) schema['items'] = compileProperty(property.items);
-  if (property.properties) Object.assign(schema, compileObject(property.properties, property.additionalProperties));
-  else if (property.type.includes('object') && !property.additionalProperties) schema['additionalProperties'] = false;
-  return schema;
+  const branches = types.map((type) => ({ type, ...typeKeywords(property, type) }));
+  if (property.nullable) branches.push({ type: 'null' });
+  return { ...schema, anyOf: branches };
 }
 
 function compileObject(properties: PropertyIR[], additionalProperties: boolean): JsonSchema {

@@ -14,7 +14,7 @@ const definitionKeys = {
   type: { description: 'A type name, or a list of them for a union.', anyOf: [typeName, { type: 'array', items: typeName, minItems: 1 }] },
   nullable: { type: 'boolean', description: 'Also allow null.' },
   description: { type: 'string' },
-  enum: { type: 'array', description: 'Allowed values.', items: { type: ['string', 'number', 'boolean', 'null'] } },
+  enum: { type: 'array', description: 'Allowed values.', items: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'null' }] } },
   pattern: { type: 'string', description: 'A regular expression (ECMAScript, unicode) that string values must match.' },
   format: { type: 'string', description: 'A JSON Schema format: email, uri, date-time, uuid, ...' },
   minimum: { type: 'number' },
@@ -101,7 +101,11 @@ export const planFormatSchema = {
       type: 'object',
       description: 'Severity of `trackplan check` rules: error, warn or off, or [severity, options].',
       additionalProperties: {
-        anyOf: [{ enum: ['error', 'warn', 'off'] }, { type: 'array', items: [{ enum: ['error', 'warn', 'off'] }, {}], minItems: 1, maxItems: 2 }],
+        anyOf: [
+          { enum: ['error', 'warn', 'off'] },
+          { type: 'array', items: [{ enum: ['error', 'warn', 'off'] }], minItems: 1, additionalItems: false },
+          { type: 'array', items: [{ enum: ['error', 'warn', 'off'] }, { description: 'Rule options.' }], minItems: 2, additionalItems: false },
+        ],
       },
     },
     lint: { type: 'object', description: 'Settings of `trackplan lint` (calls, wrappers).' },

@@ -286,7 +286,8 @@ function resolveTypeSpec(scope: DefinitionScope, entry: RawEntry, where: string)
 
 function normalizeTypes(types: PrimitiveType[]): PrimitiveType[] {
   if (types.includes('any')) return ['any'];
-  return PRIMITIVE_TYPES.filter((t) => types.includes(t));
+  // Every integer is a number: `[integer, number]` is just `number`.
+  return PRIMITIVE_TYPES.filter((t) => types.includes(t) && !(t === 'integer' && types.includes('number')));
 }
 
 function readEnum(scope: DefinitionScope, entry: RawEntry, where: string): EnumValue[] | undefined {
@@ -328,7 +329,7 @@ function checkConstraints(scope: DefinitionScope, shape: Shape, entries: RawEntr
   const located = (key: string) => entries.find((e) => e.key === key);
   for (const [key, rule] of Object.entries(APPLIES)) {
     const entry = located(key);
-    if (!entry || shape.type.includes('any') || rule.types.some((t) => shape.type.includes(t))) continue;
+    if (!entry || rule.types.some((t) => shape.type.includes(t))) continue;
     reader.report(planError('constraintTypeMismatch', entry.keyLocation, { key, applies: rule.label, type: shape.type.join(' | ') }));
   }
   const enumEntry = located('enum');

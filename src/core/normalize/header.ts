@@ -38,6 +38,11 @@ export function readHeader(reader: Reader, header: RawMap): HeaderIR {
       reader.report(planError('missingKey', header.location, { where: 'plan header', key }));
       continue;
     }
+    if (key === 'version' && entry.value.kind === 'scalar' && typeof entry.value.value === 'number') {
+      // `version: 1.0` is the number 1 to YAML: say what to do rather than "expected a string".
+      reader.report(planError('invalidVersion', entry.value.location, { found: `${entry.value.value} (a number: quote the version)` }));
+      continue;
+    }
     const value = reader.string(entry, 'header');
     if (value === undefined) continue;
     if (key === 'version' && !SEMVER.test(value)) reader.report(planError('invalidVersion', entry.value.location, { found: JSON.stringify(value) }));
