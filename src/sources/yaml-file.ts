@@ -23,7 +23,7 @@ export function parseYamlFile(name: string, text: string): ParsedYaml {
     return { file: name, line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
   };
   const reader = new Reader();
-  const errors = [...doc.errors, ...doc.warnings.filter(() => false)];
+  const errors = doc.errors;
   for (const error of errors) {
     const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     reader.report(planError('yamlSyntax', locate(error.pos[0], error.pos[1]), { detail }));

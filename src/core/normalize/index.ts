@@ -54,7 +54,8 @@ export function normalizePlan(files: readonly RawFile[]): NormalizeResult {
   for (const { file, root } of maps) {
     for (const entry of reader.knownEntries(root, FILE_KEYS, file.name)) {
       if ((HEADER_KEYS as readonly string[]).includes(entry.key)) {
-        if (root !== headerRoot && headers.length > 0 && !headers.some((h) => h.root === root)) {
+        // With no header at all, missing-header already says it; do not pile on.
+        if (headers.length > 0 && !headers.some((h) => h.root === root)) {
           reader.report(planError('headerKeyOutsideHeader', entry.keyLocation, { key: entry.key }));
         }
         continue;
