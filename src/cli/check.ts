@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { hasErrors } from '../core/diagnostics.js';
+import { checkPlan } from '../check-plan.js';
 import { loadPlan } from '../sources/load-plan.js';
-import { formatDiagnostics, type DiagnosticFormat } from '../report/diagnostics.js';
+import { formatDiagnostics, summarize, type DiagnosticFormat } from '../report/diagnostics.js';
 import { EXIT, formatOption, type ExitCode, type Io } from './io.js';
 
 export interface CheckOptions {
@@ -9,21 +10,33 @@ export interface CheckOptions {
   format: DiagnosticFormat;
 }
 
-/** `trackplan check`: the plan's own validity (exit 2) and plan rule findings (exit 1). */
+/**
+ * `trackplan check`: the plan's own validity and its `rules:` settings (exit 2), then the plan
+ * rules (exit 1 on any finding at error level; warnings alone exit 0).
+ */
 export async function runCheck(options: CheckOptions, io: Io): Promise<ExitCode> {
   const { plan, diagnostics } = await loadPlan(options.plan, { cwd: io.cwd });
-  const all = [...diagnostics];
+  if (!plan || hasErrors(diagnostics)) {
+    io.stdout(formatDiagnostics(diagnostics, options.format, io.color));
+    return EXIT.error;
+  }
+  const result = await checkPlan(plan);
+  const all = [...diagnostics, ...result.configDiagnostics, ...result.diagnostics];
   io.stdout(formatDiagnostics(all, options.format, io.color));
-  if (!plan || hasErrors(diagnostics)) return EXIT.error;
-  if (all.length > 0 && hasErrors(all)) return EXIT.findings;
-  if (options.format === 'pretty') io.stdout(`${plan.id}@${plan.version}: ${plan.events.length} planned calls, no problems\n`);
+  if (hasErrors(result.configDiagnostics)) return EXIT.error;
+  if (hasErrors(result.diagnostics)) return EXIT.findings;
+  if (options.format === 'pretty') {
+    const { warnings } = summarize(all);
+    const tail = warnings === 0 ? 'no problems' : `no errors, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+    io.stdout(`${plan.id}@${plan.version}: ${plan.events.length} planned calls, ${tail}\n`);
+  }
   return EXIT.clean;
 }
 
 export function registerCheck(program: Command, io: Io, done: (code: ExitCode) => void): void {
   program
     .command('check')
-    .description('check the plan: format errors and plan rules')
+    .description('check the plan: format errors and plan rules (severities in the header\'s `rules:`)')
     .option('--plan <dir>', 'plan folder', 'plans')
     .addOption(formatOption(['pretty', 'json', 'github'] as const, 'pretty'))
     .action(async (options: CheckOptions) => done(await runCheck(options, io)));

@@ -6,8 +6,8 @@ import type { Io } from '../../src/cli/io.js';
 import { tempTree } from '../helpers/temp.js';
 
 const PLAN = {
-  'plans/plan.yaml': 'trackplan: 1\nid: shop\nname: Shop\nversion: 1.0.0\n',
-  'plans/events.yaml': 'events:\n  Order Completed:\n    description: Paid.\n    properties:\n      total: { type: number, required: true }\n',
+  'plans/plan.yaml': 'trackplan: 1\nid: shop\nname: Shop\nversion: 1.0.0\nrules:\n  naming-convention: [error, { events: Object Action }]\n',
+  'plans/events.yaml': 'events:\n  Order Completed:\n    description: Paid.\n    owner: checkout\n    properties:\n      total: { type: number, required: true, description: Amount paid. }\n',
 };
 
 function capture(cwd: string): Io & { out: string; err: string } {
@@ -25,7 +25,7 @@ describe('trackplan build', () => {
     const dir = await tempTree(PLAN);
     const io = capture(dir);
     expect(await runCli(['build'], io)).toBe(0);
-    expect(await listTree(path.join(dir, 'generated'))).toEqual(['plan.json', 'schemas/track/order-completed.json']);
+    expect(await listTree(path.join(dir, 'generated'))).toEqual(['plan.json', 'schemas/track/order-completed.json', 'tracking.d.ts', 'tracking.js', 'tracking.ts', 'validators.d.ts', 'validators.js']);
     const check = capture(dir);
     expect(await runCli(['build', '--check'], check)).toBe(0);
   });
@@ -64,10 +64,14 @@ describe('trackplan build', () => {
       'stale: generated/plan.json',
       'stale: generated/schemas/track/cart-viewed.json',
       'stale: generated/schemas/track/order-completed.json',
+      'stale: generated/tracking.d.ts',
+      'stale: generated/tracking.js',
+      'stale: generated/tracking.ts',
+      'stale: generated/validators.js',
     ]);
     await writeFile(path.join(dir, 'plans/events.yaml'), 'events:\n  Cart Viewed: {}\n');
     expect(await runCli(['build'], capture(dir))).toBe(0);
-    expect(await listTree(path.join(dir, 'generated'))).toEqual(['plan.json', 'schemas/track/cart-viewed.json']);
+    expect(await listTree(path.join(dir, 'generated'))).toEqual(['plan.json', 'schemas/track/cart-viewed.json', 'tracking.d.ts', 'tracking.js', 'tracking.ts', 'validators.d.ts', 'validators.js']);
   });
 
   it('keeps hand-written files in the output folder and refuses to overwrite one', async () => {

@@ -1,0 +1,44 @@
+import type { PlanIR } from './core/ir.js';
+import { collectPatterns } from './core/rules/redos-pattern.js';
+import { findRule } from './core/rules/registry.js';
+import { ruleSeverity, runPlanRules, type RuleRunResult, type RunRulesOptions } from './core/rules/run.js';
+import type { PatternVerdict } from './core/rules/types.js';
+
+/** Give up on one pattern after this long; an undecided pattern is not reported. */
+const PATTERN_TIMEOUT_MS = 10_000;
+
+/**
+ * ReDoS verdicts for regular expressions, by recheck (automata theory plus fuzzing, with a fixed
+ * seed so results repeat). It runs outside the pure core: recheck uses its native binary or a worker.
+ * Patterns are checked with the `u` flag, as ajv compiles them.
+ */
+export async function analyzePatterns(patterns: Iterable<string>): Promise<Map<string, PatternVerdict>> {
+  const unique = [...new Set(patterns)];
+  if (unique.length === 0) return new Map();
+  // Loaded on demand: recheck is large (about 150 ms to load), and most plans have few patterns.
+  const { check } = await import('recheck');
+  const verdicts = await Promise.all(unique.map(async (pattern): Promise<PatternVerdict> => {
+    try {
+      const result = await check(pattern, 'u', { randomSeed: 0, timeout: PATTERN_TIMEOUT_MS });
+      if (result.status !== 'vulnerable') return { status: result.status };
+      return {
+        status: 'vulnerable',
+        complexity: result.complexity.type,
+        summary: result.complexity.summary,
+        attack: result.attack.pattern,
+      };
+    } catch {
+      // recheck could not run here (no usable backend): the pattern stays unjudged, like a timeout.
+      return { status: 'unknown' };
+    }
+  }));
+  return new Map(unique.map((pattern, i) => [pattern, verdicts[i]!]));
+}
+
+/** Runs the plan rules, computing first what the pure rules cannot (ReDoS verdicts) when a rule needs it. */
+export async function checkPlan(plan: PlanIR, options: Omit<RunRulesOptions, 'env'> = {}): Promise<RuleRunResult> {
+  const redos = findRule('redos-pattern')!;
+  const needsPatterns = ruleSeverity(plan, redos) !== 'off' && (!options.only || options.only.includes(redos.id));
+  const patternVerdicts = needsPatterns ? await analyzePatterns(collectPatterns(plan)) : new Map<string, PatternVerdict>();
+  return runPlanRules(plan, { ...options, env: { patternVerdicts } });
+}
