@@ -5,23 +5,25 @@ import { compileOutputs } from '../compile.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { checkOutput, writeOutput } from '../sources/output.js';
 import { formatPretty } from '../report/diagnostics.js';
-import { EXIT, type ExitCode, type Io } from './io.js';
+import { EXIT, sourceReader, type ExitCode, type Io } from './io.js';
 
 export interface BuildOptions {
   plan: string;
   out: string;
   check?: boolean;
+  /** SDK of the generated tracking module; default: the SDKs of the plan's sources. */
+  sdk?: string;
 }
 
 /** `trackplan build`: compile the plan into the output folder, or with --check, say what is stale. */
 export async function runBuild(options: BuildOptions, io: Io): Promise<ExitCode> {
   const { plan, diagnostics } = await loadPlan(options.plan, { cwd: io.cwd });
   if (!plan || hasErrors(diagnostics)) {
-    io.stderr(formatPretty(diagnostics, { color: io.color }));
+    io.stderr(formatPretty(diagnostics, { color: io.color, source: sourceReader(io.cwd) }));
     io.stderr(`trackplan build: the plan has errors; nothing was written to ${options.out}\n`);
     return EXIT.error;
   }
-  const files = await compileOutputs(plan);
+  const files = await compileOutputs(plan, { sdk: options.sdk });
   const outDir = path.resolve(io.cwd, options.out);
   if (options.check) {
     const { stale, extra } = await checkOutput(outDir, files);
@@ -45,9 +47,10 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<ExitCode>
 export function registerBuild(program: Command, io: Io, done: (code: ExitCode) => void): void {
   program
     .command('build')
-    .description('compile the plan to JSON Schemas and plan.json in the output folder')
+    .description('compile the plan to JSON Schemas, plan.json and typed tracking code in the output folder')
     .option('--plan <dir>', 'plan folder', 'plans')
     .option('--out <dir>', 'output folder', 'generated')
     .option('--check', 'write nothing; exit 1 when the output folder is stale')
+    .option('--sdk <sdk>', 'SDK of the generated tracking.ts: rudderstack-js, segment-js, rudderstack-node, segment-node (default: the plan sources\' sdk)')
     .action(async (options: BuildOptions) => done(await runBuild(options, io)));
 }

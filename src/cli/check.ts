@@ -3,7 +3,7 @@ import { hasErrors } from '../core/diagnostics.js';
 import { checkPlan } from '../check-plan.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { formatDiagnostics, summarize, type DiagnosticFormat } from '../report/diagnostics.js';
-import { EXIT, formatOption, type ExitCode, type Io } from './io.js';
+import { EXIT, formatOption, sourceReader, type ExitCode, type Io } from './io.js';
 
 export interface CheckOptions {
   plan: string;
@@ -17,12 +17,12 @@ export interface CheckOptions {
 export async function runCheck(options: CheckOptions, io: Io): Promise<ExitCode> {
   const { plan, diagnostics } = await loadPlan(options.plan, { cwd: io.cwd });
   if (!plan || hasErrors(diagnostics)) {
-    io.stdout(formatDiagnostics(diagnostics, options.format, io.color));
+    io.stdout(formatDiagnostics(diagnostics, options.format, io.color, sourceReader(io.cwd)));
     return EXIT.error;
   }
   const result = await checkPlan(plan);
   const all = [...diagnostics, ...result.configDiagnostics, ...result.diagnostics];
-  io.stdout(formatDiagnostics(all, options.format, io.color));
+  io.stdout(formatDiagnostics(all, options.format, io.color, sourceReader(io.cwd)));
   if (hasErrors(result.configDiagnostics)) return EXIT.error;
   if (hasErrors(result.diagnostics)) return EXIT.findings;
   if (options.format === 'pretty') {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Option } from 'commander';
 
 /** Exit codes of every command (DESIGN section 5). */
@@ -21,4 +23,21 @@ export const processIo: Io = {
 
 export function formatOption<T extends string>(choices: readonly T[], fallback: T): Option {
   return new Option('--format <format>', 'output format').choices(choices).default(fallback);
+}
+
+/** Reads (and caches) files named in diagnostics, relative to the working directory, for code frames. */
+export function sourceReader(cwd: string): (file: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (file) => {
+    if (!cache.has(file)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(path.resolve(cwd, file), 'utf8');
+      } catch {
+        text = undefined; // a file that went away since loading: print the line without a frame
+      }
+      cache.set(file, text);
+    }
+    return cache.get(file);
+  };
 }

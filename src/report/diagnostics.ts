@@ -1,5 +1,6 @@
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { formatLocation, isSheetLocation } from '../core/location.js';
+import { codeFrame } from './code-frame.js';
 
 export type DiagnosticFormat = 'pretty' | 'json' | 'github';
 
@@ -13,17 +14,27 @@ export function summarize(diagnostics: readonly Diagnostic[]): DiagnosticSummary
   return { errors, warnings: diagnostics.length - errors };
 }
 
-/** `plans/x.yaml:3:5  error  message  rule-id`, one per line, then a count. */
-export function formatPretty(diagnostics: readonly Diagnostic[], options: { color?: boolean } = {}): string {
+export interface PrettyOptions {
+  color?: boolean;
+  /** The text of a file, to print a code frame under each diagnostic; none when it returns undefined. */
+  source?: (file: string) => string | undefined;
+}
+
+/** `plans/x.yaml:3:5  error  message  rule-id`, with a code frame when the source is at hand, then a count. */
+export function formatPretty(diagnostics: readonly Diagnostic[], options: PrettyOptions = {}): string {
   const paint = (code: number, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[39m` : text);
   const lines = sortDiagnostics(diagnostics).map((d) => {
     const severity = d.severity === 'error' ? paint(31, 'error') : paint(33, 'warning');
-    return `${formatLocation(d.location)}  ${severity}  ${d.message}  ${paint(90, d.ruleId)}`;
+    const head = `${formatLocation(d.location)}  ${severity}  ${d.message}  ${paint(90, d.ruleId)}`;
+    const text = d.location && !isSheetLocation(d.location) ? options.source?.(d.location.file) : undefined;
+    const frame = text !== undefined && d.location && !isSheetLocation(d.location) ? codeFrame(text, d.location, { color: options.color ?? false }) : '';
+    return frame === '' ? head : `${head}\n${frame.trimEnd()}`;
   });
   const { errors, warnings } = summarize(diagnostics);
   if (errors + warnings === 0) return '';
-  lines.push('', `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-  return `${lines.join('\n')}\n`;
+  // Frames need air between them; plain one-line diagnostics read better packed.
+  const separator = lines.some((line) => line.includes('\n')) ? '\n\n' : '\n';
+  return `${lines.join(separator)}\n\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`;
 }
 
 /** Stable JSON: `{ diagnostics: [{ file, line, column, endLine, endColumn, ruleId, messageId, severity, message }] }`. */
@@ -58,8 +69,13 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
     .join('');
 }
 
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: DiagnosticFormat, color = false): string {
+export function formatDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  format: DiagnosticFormat,
+  color = false,
+  source?: PrettyOptions['source'],
+): string {
   if (format === 'json') return formatJson(diagnostics);
   if (format === 'github') return formatGithub(diagnostics);
-  return formatPretty(diagnostics, { color });
+  return formatPretty(diagnostics, { color, ...(source ? { source } : {}) });
 }

@@ -39,6 +39,8 @@ describe('trackplan build', () => {
     expect(await runCli(['build'], io)).toBe(2);
     expect(io.err).toContain('plans/broken.yaml:4:10  error  unknown type "strng" (did you mean "string"?)');
     expect(io.err).toContain('plans/broken.yaml:6:5  error  unknown key "descripton"');
+    // A code frame points at the place.
+    expect(io.err).toContain('> 4 |       p: strng\n    |          ^^^^^\n');
     expect(await listTree(dir)).toEqual(['plans/broken.yaml', 'plans/events.yaml', 'plans/plan.yaml']);
   });
 

@@ -41,7 +41,8 @@ describe('trackplan check runs the plan rules', () => {
     const { code, out } = await check({ 'plans/plan.yaml': header, 'plans/events.yaml': events });
     expect(code).toBe(0);
     expect(out).toBe(
-      'plans/events.yaml:2:3  warning  events.Order Completed: the event has no owner; add `owner: <team>`  require-owner\n\n0 errors, 1 warning\n' +
+      'plans/events.yaml:2:3  warning  events.Order Completed: the event has no owner; add `owner: <team>`  require-owner\n' +
+      '  1 | events:\n> 2 |   Order Completed:\n    |   ^^^^^^^^^^^^^^^\n\n0 errors, 1 warning\n' +
       'shop@1.0.0: 1 planned calls, no errors, 1 warning\n',
     );
   });
