@@ -4,12 +4,15 @@ import { glob } from 'tinyglobby';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { normalizePlan } from '../core/normalize/index.js';
 import type { PlanIR } from '../core/ir.js';
+import type { RawFile } from '../core/raw.js';
 import { ConfigError } from '../core/errors.js';
 import { parseYamlFile, type ParsedYaml } from './yaml-file.js';
 
 export interface LoadedPlan {
   plan: PlanIR | undefined;
   diagnostics: Diagnostic[];
+  /** The parsed files in merge order (what `sheets push` lays out as rows). */
+  files?: RawFile[];
 }
 
 export interface LoadPlanOptions {
@@ -43,7 +46,7 @@ export async function loadPlan(planPath: string, options: LoadPlanOptions = {}):
   parsed.sort((a, b) => (a === header ? -1 : b === header ? 1 : a.file.name < b.file.name ? -1 : 1));
   const syntax = parsed.flatMap((p) => p.diagnostics);
   const { plan, diagnostics } = normalizePlan(parsed.map((p) => p.file));
-  return { plan, diagnostics: [...syntax, ...diagnostics] };
+  return { plan, diagnostics: [...syntax, ...diagnostics], files: parsed.map((p) => p.file) };
 }
 
 async function listYamlFiles(dir: string): Promise<string[]> {
