@@ -1,0 +1,129 @@
+import { createRequire } from 'node:module';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { hasErrors } from '../core/diagnostics.js';
+import { ConfigError } from '../core/errors.js';
+import { parseCallSpec } from '../lint/call-spec.js';
+import { mergeLintConfig } from '../lint/config.js';
+import { lintProject } from '../lint/lint-project.js';
+import type { LintResult } from '../lint/lint-sources.js';
+import { isValidCallee, readLintConfig } from '../lint/read-config.js';
+import { LINT_RULES } from '../lint/rules/index.js';
+import { formatGithub, formatPretty, summarize } from '../report/diagnostics.js';
+import { formatLintJson } from '../report/lint-json.js';
+import { formatLintPretty } from '../report/lint-pretty.js';
+import { formatSarif } from '../report/sarif.js';
+import { loadPlan } from '../sources/load-plan.js';
+import { EXIT, formatOption, type ExitCode, type Io } from './io.js';
+
+export type LintFormat = 'pretty' | 'json' | 'sarif' | 'github';
+
+export interface LintOptions {
+  plan: string;
+  format: LintFormat;
+  coverage?: boolean;
+  receiver?: string[];
+  call?: string[];
+  generated?: string;
+  ignore?: string[];
+  typeCheck?: boolean;
+  tsconfig?: string;
+  maxWarnings?: number;
+  output?: string;
+}
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** `trackplan lint`: check the analytics calls of a code base against the plan. */
+export async function runLint(paths: string[], options: LintOptions, io: Io): Promise<ExitCode> {
+  const { plan, diagnostics } = await loadPlan(options.plan, { cwd: io.cwd });
+  if (!plan || hasErrors(diagnostics)) {
+    io.stderr(formatPretty(diagnostics, { color: io.color }));
+    io.stderr(`trackplan lint: the plan has errors; fix them first (trackplan check)\n`);
+    return EXIT.error;
+  }
+  const fromPlan = await readLintConfig(plan, io.cwd);
+  if (fromPlan.diagnostics.length > 0) {
+    io.stderr(formatPretty(fromPlan.diagnostics, { color: io.color }));
+    io.stderr(`trackplan lint: the plan's lint: settings have errors\n`);
+    return EXIT.error;
+  }
+  for (const receiver of options.receiver ?? []) {
+    if (!isValidCallee(receiver) || receiver.startsWith('*.')) throw new ConfigError(`--receiver ${JSON.stringify(receiver)}: expected a name like analytics or window.analytics`);
+  }
+  const config = mergeLintConfig(fromPlan.config, {
+    receivers: options.receiver ?? [],
+    calls: (options.call ?? []).map(parseCallSpec),
+    ignore: options.ignore ?? [],
+    ...(options.generated !== undefined ? { generated: options.generated } : {}),
+  });
+  const result = await lintProject({
+    plan,
+    config,
+    paths,
+    cwd: io.cwd,
+    typeCheck: options.typeCheck !== false,
+    ...(options.tsconfig !== undefined ? { tsconfig: options.tsconfig } : {}),
+  });
+  const report = formatResult(result, options, io.color && options.output === undefined);
+  if (options.output !== undefined) {
+    const target = path.resolve(io.cwd, options.output);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, report);
+    const { errors, warnings } = summarize(result.diagnostics);
+    io.stderr(`trackplan lint: ${errors} errors, ${warnings} warnings; ${options.format} report written to ${options.output}\n`);
+  } else io.stdout(report);
+  const { warnings } = summarize(result.diagnostics);
+  if (hasErrors(result.diagnostics)) return EXIT.findings;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) return EXIT.findings;
+  return EXIT.clean;
+}
+
+function formatResult(result: LintResult, options: LintOptions, color: boolean): string {
+  switch (options.format) {
+    case 'json':
+      return formatLintJson(result);
+    case 'sarif':
+      return formatSarif(result.diagnostics, {
+        toolName: 'trackplan',
+        toolVersion: version,
+        informationUri: 'https://www.npmjs.com/package/trackplan',
+        rules: LINT_RULES.map(({ id, description, severity }) => ({ id, description, severity })),
+      });
+    case 'github': {
+      const { summary } = result.coverage;
+      const notice = options.coverage ? `::notice title=trackplan coverage::${summary.sent} of ${summary.planned} planned calls are sent from the code (${summary.percent}%)\n` : '';
+      return formatGithub(result.diagnostics) + notice;
+    }
+    default:
+      return formatLintPretty(result, { color, coverage: options.coverage ?? false });
+  }
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function registerLint(program: Command, io: Io, done: (code: ExitCode) => void): void {
+  program
+    .command('lint')
+    .description('check the analytics calls of a TypeScript/JavaScript code base against the plan')
+    .argument('[paths...]', 'files or folders to lint', ['.'])
+    .option('--plan <dir>', 'plan folder', 'plans')
+    .addOption(formatOption(['pretty', 'json', 'sarif', 'github'] as const, 'pretty'))
+    .option('--coverage', 'report, per planned call, its call sites and the calls never sent')
+    .option('--receiver <name>', 'an object whose track/identify/page/screen/group are browser-SDK calls (repeatable)', collect)
+    .option('--call <spec>', 'a wrapper: callee[:type=track,event=0,properties=1] (repeatable)', collect)
+    .option('--generated <dir>', 'folder of the generated typed functions (default: generated)')
+    .option('--ignore <glob>', 'files not to lint (repeatable)', collect)
+    .option('--no-type-check', 'do not start the TypeScript type checker (faster; misses SDK instances found only by type and non-literal values)')
+    .option('--tsconfig <file>', 'tsconfig.json for module resolution (default: the nearest one)')
+    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(parseCount))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .action(async (paths: string[], options: LintOptions) => done(await runLint(paths, options, io)));
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number >= 0, found ${JSON.stringify(value)}`);
+  return n;
+}

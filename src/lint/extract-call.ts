@@ -1,0 +1,81 @@
+import { ts } from 'ts-morph';
+import type { FileLocation } from '../core/location.js';
+import type { ArgumentPath } from './config.js';
+import { stringValues, type Evaluator } from './evaluate.js';
+import type { CallName, StaticValue, TrackedCall } from './model.js';
+import type { CallLayout } from './resolve-call.js';
+import type { FileScan } from './scan-file.js';
+import { unwrap } from './syntax.js';
+
+interface Located {
+  value: StaticValue;
+  span: FileLocation;
+  node?: ts.Expression;
+}
+
+/** Evaluates the name and properties of a recognised call into the model the rules read. */
+export function extractCall(scan: FileScan, node: ts.CallExpression, layout: CallLayout, evaluator: Evaluator, sources: string[]): TrackedCall {
+  const sf = scan.sourceFile;
+  const span = evaluator.span(node.expression, sf);
+  const tracked: TrackedCall = {
+    file: scan.file,
+    form: layout.form,
+    call: layout.call,
+    callee: layout.callee,
+    span,
+    line: span.line,
+    properties: { kind: 'undefined' },
+    propertiesSpan: span,
+    sources,
+  };
+  if (layout.eventName !== undefined) tracked.eventName = layout.eventName;
+  if (layout.flavour !== undefined) tracked.flavour = layout.flavour;
+  if (layout.name) {
+    const name = locate(node, layout.name, evaluator, sf);
+    if (name) tracked.name = toName(name, evaluator, sf);
+    else if (layout.call === 'track') tracked.name = { kind: 'dynamic', text: '', span };
+  }
+  if (layout.propertiesUnknown) tracked.properties = { kind: 'unknown' };
+  else if (layout.properties) {
+    const properties = locate(node, layout.properties, evaluator, sf);
+    if (properties) {
+      tracked.properties = properties.value;
+      tracked.propertiesSpan = properties.span;
+    }
+  }
+  if (layout.sdkFills && tracked.properties.kind === 'undefined') tracked.properties = { kind: 'unknown' };
+  return tracked;
+}
+
+/** The value an argument path points at: `1` is the second argument, `0.properties` a key of the first. */
+function locate(node: ts.CallExpression, path: ArgumentPath, evaluator: Evaluator, sf: ts.SourceFile): Located | undefined {
+  const argument = node.arguments[path.index];
+  if (!argument || ts.isSpreadElement(argument)) return undefined;
+  if (path.key === undefined) return { value: evaluator.value(argument, sf), span: evaluator.span(argument, sf), node: argument };
+  const bare = unwrap(argument);
+  if (ts.isObjectLiteralExpression(bare)) {
+    for (const property of [...bare.properties].reverse()) {
+      if (ts.isPropertyAssignment(property) && propertyName(property.name) === path.key) {
+        return { value: evaluator.value(property.initializer, sf), span: evaluator.span(property.initializer, sf), node: property.initializer };
+      }
+      if (ts.isShorthandPropertyAssignment(property) && property.name.text === path.key) {
+        return { value: evaluator.value(property.name, sf), span: evaluator.span(property.name, sf), node: property.name };
+      }
+    }
+  }
+  const whole = evaluator.value(argument, sf);
+  if (whole.kind !== 'object') return { value: { kind: 'unknown' }, span: evaluator.span(argument, sf) };
+  const entry = whole.entries.find((e) => e.key === path.key);
+  if (entry) return { value: entry.value, span: entry.valueSpan };
+  return whole.complete ? undefined : { value: { kind: 'unknown' }, span: evaluator.span(argument, sf) };
+}
+
+function propertyName(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) ? name.text : undefined;
+}
+
+function toName(located: Located, evaluator: Evaluator, sf: ts.SourceFile): CallName {
+  if (located.node) return evaluator.name(located.node, sf);
+  const values = stringValues(located.value);
+  return values ? { kind: 'static', values, span: located.span } : { kind: 'dynamic', text: '', span: located.span };
+}

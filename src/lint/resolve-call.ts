@@ -1,0 +1,198 @@
+import path from 'node:path';
+import { ts } from 'ts-morph';
+import type { CallType } from '../core/ir.js';
+import { normalizeCallee, type ArgumentPath, type WrapperCall } from './config.js';
+import type { Evaluator } from './evaluate.js';
+import type { GeneratedFunction } from './generated-names.js';
+import type { CallForm } from './model.js';
+import type { FileScan } from './scan-file.js';
+import { expressionText, unwrap } from './syntax.js';
+import { CALL_METHODS, sdkOfDeclaration, type SdkForm } from './sdk.js';
+
+/** Where a recognised call keeps its name and properties. */
+export interface CallLayout {
+  form: CallForm;
+  flavour?: SdkForm;
+  call: CallType;
+  callee: string;
+  name?: ArgumentPath;
+  properties?: ArgumentPath;
+  /** Generated functions: the event they send. */
+  eventName?: string;
+  /** The properties argument may be left out because the SDK fills it (browser page, stored traits). */
+  sdkFills?: boolean;
+  /** The call has properties, but which argument holds them cannot be told (`identify(x)`). */
+  propertiesUnknown?: boolean;
+}
+
+export interface ResolveContext {
+  receivers: ReadonlySet<string>;
+  wrappers: readonly WrapperCall[];
+  generated: ReadonlyMap<string, GeneratedFunction>;
+  /** The generated modules: absolute path without extension -> flavour. */
+  generatedModules: ReadonlyMap<string, SdkForm>;
+  checker(): ts.TypeChecker | undefined;
+  evaluator: Evaluator;
+}
+
+const METHODS: ReadonlySet<string> = new Set(CALL_METHODS);
+const GLOBAL_PREFIX = /^(?:window|globalThis|self)\./;
+
+/** Decides whether a call is an analytics call and how its arguments are laid out; undefined when it is not one. */
+export function resolveCall(scan: FileScan, node: ts.CallExpression, ctx: ResolveContext): CallLayout | undefined {
+  const callee = node.expression;
+  const calleeText = expressionText(callee) ?? callee.getText(scan.sourceFile);
+  const wrapper = findWrapper(ctx.wrappers, normalizeCallee(calleeText));
+  if (wrapper) {
+    const { event, properties } = wrapper;
+    return { form: 'wrapper', call: wrapper.call, callee: calleeText, ...(event ? { name: event } : {}), ...(properties ? { properties } : {}) };
+  }
+  if (ts.isIdentifier(callee)) {
+    const generated = scan.generated.get(callee.text) ?? generatedByChecker(ctx, callee);
+    const fn = generated && ctx.generated.get(generated.exported);
+    return fn ? generatedLayout(fn, generated!.flavour, calleeText) : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  const receiverText = expressionText(callee.expression);
+  const namespace = receiverText === undefined ? undefined : scan.generatedNamespaces.get(receiverText);
+  if (namespace) {
+    const fn = ctx.generated.get(method);
+    return fn ? generatedLayout(fn, namespace, calleeText) : undefined;
+  }
+  if (!METHODS.has(method)) {
+    const generated = generatedByChecker(ctx, callee.name);
+    const fn = generated && ctx.generated.get(generated.exported);
+    return fn ? generatedLayout(fn, generated!.flavour, calleeText) : undefined;
+  }
+  let form = receiverForm(scan, callee.expression, ctx, 0);
+  if (!form) return undefined;
+  if (form === 'browser' && looksLikeNodeMessage(node, method)) form = 'node';
+  const call = method as CallType;
+  return form === 'node' ? nodeLayout(call, calleeText) : browserLayout(call, node, calleeText, scan, ctx, 'browser');
+}
+
+function findWrapper(wrappers: readonly WrapperCall[], callee: string): WrapperCall | undefined {
+  return wrappers.find((wrapper) => {
+    const pattern = normalizeCallee(wrapper.callee);
+    return pattern.startsWith('*.') ? callee.endsWith(pattern.slice(1)) : callee === pattern;
+  });
+}
+
+/** Browser receivers by name (`analytics`, `window.rudderanalytics`), SDK instances, aliases; then the checker. */
+function receiverForm(scan: FileScan, receiver: ts.Expression, ctx: ResolveContext, depth: number): SdkForm | undefined {
+  const key = expressionText(receiver);
+  if (key !== undefined) {
+    const instance = scan.instances.get(key);
+    if (instance) return instance;
+    if (ctx.receivers.has(key) || ctx.receivers.has(key.replace(GLOBAL_PREFIX, ''))) return 'browser';
+    const alias = depth < 4 ? scan.vars.get(key) : undefined;
+    if (alias) {
+      const aliased = receiverForm(scan, alias, ctx, depth + 1);
+      if (aliased) return aliased;
+    }
+  }
+  if (depth > 0) return undefined;
+  const checker = ctx.checker();
+  return checker ? sdkOfType(checker.getTypeAtLocation(unwrap(receiver))) : undefined;
+}
+
+/** Which SDK a value's type comes from: its declarations live in one of the SDK packages. */
+function sdkOfType(type: ts.Type): SdkForm | undefined {
+  for (const part of type.isUnion() ? type.types : [type]) {
+    for (const symbol of [part.getSymbol(), part.aliasSymbol]) {
+      for (const declaration of symbol?.getDeclarations() ?? []) {
+        const form = sdkOfDeclaration(symbol!.getName(), declaration.getSourceFile().fileName);
+        if (form) return form;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A function declared in a generated module, reached through re-exports or a renamed import. */
+function generatedByChecker(ctx: ResolveContext, name: ts.Identifier | ts.MemberName): { exported: string; flavour: SdkForm } | undefined {
+  const checker = ctx.checker();
+  if (!checker) return undefined;
+  let symbol = checker.getSymbolAtLocation(name);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declaration = symbol?.getDeclarations()?.[0];
+  if (!symbol || !declaration) return undefined;
+  const file = declaration.getSourceFile().fileName.replace(/(?:\.d)?\.[cm]?[jt]sx?$/, '');
+  const flavour = ctx.generatedModules.get(path.resolve(file));
+  return flavour ? { exported: symbol.getName(), flavour } : undefined;
+}
+
+/** `analytics.track({ event, userId })` is a Node SDK message even when the variable is called `analytics`. */
+function looksLikeNodeMessage(node: ts.CallExpression, method: string): boolean {
+  const first = node.arguments[0] ? unwrap(node.arguments[0]) : undefined;
+  if (!first || !ts.isObjectLiteralExpression(first)) return false;
+  const keys = new Set(first.properties.flatMap((p) => (p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) ? [p.name.text] : [])));
+  if (method === 'track') return keys.has('event');
+  return (keys.has('userId') || keys.has('anonymousId')) && ['traits', 'properties', 'groupId', 'name', 'context'].some((k) => keys.has(k));
+}
+
+function nodeLayout(call: CallType, callee: string, form: CallForm = 'node'): CallLayout {
+  const flavour = 'node';
+  if (call === 'identify' || call === 'group') return { form, flavour, call, callee, properties: { index: 0, key: 'traits' } };
+  if (call === 'track') return { form, flavour, call, callee, name: { index: 0, key: 'event' }, properties: { index: 0, key: 'properties' } };
+  return { form, flavour, call, callee, name: { index: 0, key: 'name' }, properties: { index: 0, key: 'properties' } };
+}
+
+type ArgKind = 'string' | 'object' | 'unknown';
+
+/** Browser SDK overloads: `page([category], [name], [properties])`, `identify([userId], [traits])`. */
+function browserLayout(call: CallType, node: ts.CallExpression, callee: string, scan: FileScan, ctx: ResolveContext, form: CallForm): CallLayout {
+  const args = node.arguments;
+  const kind = (i: number): ArgKind | undefined => (args[i] ? argKind(args[i]!, scan, ctx) : undefined);
+  const flavour = 'browser';
+  if (call === 'track') return { form, flavour, call, callee, name: { index: 0 }, properties: { index: 1 } };
+  if (call === 'identify' || call === 'group') {
+    const first = kind(0);
+    // Without a traits argument the SDK sends the traits it stored earlier.
+    if (first === undefined) return { form, flavour, call, callee, sdkFills: true };
+    if (first === 'object') return { form, flavour, call, callee, properties: { index: 0 } };
+    if (first === 'string' || args.length >= 2) return { form, flavour, call, callee, properties: { index: 1 }, sdkFills: args.length < 2 };
+    return { form, flavour, call, callee, propertiesUnknown: true };
+  }
+  const first = kind(0);
+  const layout: CallLayout = { form, flavour, call, callee, sdkFills: true };
+  if (first === undefined) return layout;
+  if (first === 'object') return { ...layout, properties: { index: 0 } };
+  if (first === 'unknown' && args.length === 1) return { ...layout, propertiesUnknown: true };
+  if (kind(1) === 'string') return { ...layout, name: { index: 1 }, properties: { index: 2 } };
+  return { ...layout, name: { index: 0 }, properties: { index: 1 } };
+}
+
+function argKind(node: ts.Expression, scan: FileScan, ctx: ResolveContext): ArgKind {
+  const bare = unwrap(node);
+  if (ts.isObjectLiteralExpression(bare)) return 'object';
+  if (ts.isStringLiteralLike(bare) || ts.isTemplateExpression(bare)) return 'string';
+  const value = ctx.evaluator.value(bare, scan.sourceFile);
+  if (value.kind === 'literal') return 'string';
+  if (value.kind === 'object') return 'object';
+  if (value.kind === 'typed') {
+    if (value.kinds.every((k) => k === 'string' || k === 'number' || k === 'null')) return 'string';
+    if (value.kinds.every((k) => k === 'object')) return 'object';
+  }
+  return 'unknown';
+}
+
+/**
+ * Generated functions (src/codegen): browser flavour `formSubmit(properties, options?)`,
+ * `identify(userId, traits)`, `page(name, properties)`, `group(groupId, traits)`; Node flavour one
+ * message `{ userId | anonymousId, properties | traits, name?, groupId? }`.
+ */
+function generatedLayout(fn: GeneratedFunction, flavour: SdkForm, callee: string): CallLayout {
+  const eventName = fn.event !== undefined ? { eventName: fn.event } : {};
+  if (flavour === 'node') {
+    const layout = nodeLayout(fn.call, callee, 'generated');
+    if (fn.call !== 'track') return layout;
+    const { name: _name, ...rest } = layout;
+    return { ...rest, ...eventName };
+  }
+  const form = 'generated';
+  if (fn.call === 'track') return { form, flavour, call: 'track', callee, ...eventName, properties: { index: 0 } };
+  if (fn.call === 'identify' || fn.call === 'group') return { form, flavour, call: fn.call, callee, properties: { index: 1 } };
+  return { form, flavour, call: fn.call, callee, name: { index: 0 }, properties: { index: 1 }, sdkFills: fn.call === 'page' };
+}

@@ -1,0 +1,19 @@
+import { sortDiagnostics } from '../core/diagnostics.js';
+import { isSheetLocation } from '../core/location.js';
+import type { LintResult } from '../lint/lint-sources.js';
+import { summarize } from './diagnostics.js';
+
+/**
+ * The stable JSON of `trackplan lint --format json` (DESIGN section 5):
+ * `{ diagnostics: [{ file, line, column, endLine, endColumn, ruleId, messageId, severity, message }], coverage, summary }`.
+ */
+export function formatLintJson(result: LintResult): string {
+  const diagnostics = sortDiagnostics(result.diagnostics).map((d) => {
+    const where = d.location && !isSheetLocation(d.location)
+      ? { file: d.location.file, line: d.location.line, column: d.location.column, endLine: d.location.endLine, endColumn: d.location.endColumn }
+      : {};
+    return { ...where, ruleId: d.ruleId, messageId: d.messageId, severity: d.severity, message: d.message };
+  });
+  const summary = { ...summarize(result.diagnostics), files: result.stats.files, parsed: result.stats.parsed, calls: result.stats.calls };
+  return `${JSON.stringify({ diagnostics, coverage: result.coverage, summary }, null, 2)}\n`;
+}

@@ -1,0 +1,37 @@
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { formatLocation, isSheetLocation } from '../core/location.js';
+import type { LintResult } from '../lint/lint-sources.js';
+import { codeFrame } from './code-frame.js';
+import { summarize } from './diagnostics.js';
+import { formatCoverage } from './lint-coverage.js';
+
+export interface LintPrettyOptions {
+  color?: boolean;
+  coverage?: boolean;
+}
+
+/** `file:line:col  error  message  rule-id`, a code frame under each finding, a summary, and coverage when asked. */
+export function formatLintPretty(result: LintResult, options: LintPrettyOptions = {}): string {
+  const paint = (code: number, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[39m` : text);
+  const out: string[] = [];
+  for (const d of sortDiagnostics(result.diagnostics)) {
+    const severity = d.severity === 'error' ? paint(31, 'error') : paint(33, 'warning');
+    out.push(`${formatLocation(d.location)}  ${severity}  ${d.message}  ${paint(90, d.ruleId)}`);
+    const frame = frameOf(d, result.texts, options.color ?? false);
+    out.push(frame);
+  }
+  const { errors, warnings } = summarize(result.diagnostics);
+  const { stats } = result;
+  const scanned = `${stats.files} file${stats.files === 1 ? '' : 's'}, ${stats.parsed} parsed, ${stats.calls} analytics call${stats.calls === 1 ? '' : 's'}`;
+  out.push(errors + warnings === 0
+    ? `no problems (${scanned})\n`
+    : `${paint(errors > 0 ? 31 : 33, `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`)} (${scanned})\n`);
+  if (options.coverage) out.push(formatCoverage(result.coverage));
+  return out.join('\n');
+}
+
+function frameOf(d: Diagnostic, texts: ReadonlyMap<string, string>, color: boolean): string {
+  if (!d.location || isSheetLocation(d.location)) return '';
+  const text = texts.get(d.location.file);
+  return text === undefined ? '' : codeFrame(text, d.location, { color });
+}

@@ -1,0 +1,76 @@
+import { sortDiagnostics, type Diagnostic, type Severity } from '../core/diagnostics.js';
+import { isSheetLocation } from '../core/location.js';
+
+/** A rule as SARIF's `tool.driver.rules` describes it. */
+export interface SarifRule {
+  id: string;
+  description: string;
+  severity: Severity;
+  helpUri?: string;
+}
+
+export interface SarifOptions {
+  toolName: string;
+  toolVersion: string;
+  informationUri: string;
+  rules: readonly SarifRule[];
+}
+
+const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/**
+ * SARIF 2.1.0, the format GitHub code scanning uploads (`github/codeql-action/upload-sarif`).
+ * File URIs are relative to the repository root (`%SRCROOT%`); columns count UTF-16 code units,
+ * as TypeScript positions do.
+ */
+export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOptions): string {
+  const ruleIndex = new Map(options.rules.map((rule, i) => [rule.id, i]));
+  const results = sortDiagnostics(diagnostics).map((d) => {
+    const index = ruleIndex.get(d.ruleId);
+    const result: Record<string, unknown> = {
+      ruleId: d.ruleId,
+      ...(index !== undefined ? { ruleIndex: index } : {}),
+      level: d.severity === 'error' ? 'error' : 'warning',
+      message: { text: d.message },
+    };
+    if (d.location && !isSheetLocation(d.location)) {
+      const { file, line, column, endLine, endColumn } = d.location;
+      const region = endLine > line || (endLine === line && endColumn > column)
+        ? { startLine: line, startColumn: column, endLine, endColumn }
+        : { startLine: line, startColumn: column };
+      result['locations'] = [{ physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region } }];
+    } else if (d.location) {
+      result['locations'] = [{ logicalLocations: [{ fullyQualifiedName: `${d.location.sheet}!${d.location.cell}` }] }];
+    }
+    if (d.messageId) result['properties'] = { messageId: d.messageId };
+    return result;
+  });
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: options.toolName,
+            version: options.toolVersion,
+            informationUri: options.informationUri,
+            rules: options.rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.description },
+              defaultConfiguration: { level: rule.severity === 'error' ? 'error' : 'warning' },
+              ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function toUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
