@@ -1,4 +1,4 @@
-import { formatMessage, type Diagnostic } from '../core/diagnostics.js';
+import { createDiagnostic, type Diagnostic } from '../core/diagnostics.js';
 import type { Location } from '../core/location.js';
 
 /** What can stop code generation for a plan that is otherwise valid, keyed by stable message ids. */
@@ -21,14 +21,5 @@ export function codegenError(
   data: Record<string, string | number>,
   related?: Location[],
 ): Diagnostic {
-  const entry = CODEGEN_ERRORS[messageId];
-  return {
-    ruleId: entry.ruleId,
-    messageId,
-    severity: 'error',
-    message: formatMessage(entry.message, data),
-    location,
-    ...(related ? { related } : {}),
-    data,
-  };
+  return createDiagnostic(CODEGEN_ERRORS, messageId, location, data, { related });
 }

@@ -33,3 +33,26 @@ export function formatMessage(template: string, data: Record<string, string | nu
     key in data ? String(data[key]) : whole,
   );
 }
+
+/** Messages keyed by stable ids, each with the rule id it reports under. */
+export type MessageTable = Record<string, { ruleId: string; message: string }>;
+
+/** A diagnostic from a message table entry: the one way every part turns an id and data into a finding. */
+export function createDiagnostic<T extends MessageTable>(
+  table: T,
+  messageId: keyof T & string,
+  location: Location | undefined,
+  data: Record<string, string | number> = {},
+  options: { severity?: Severity; related?: Location[] | undefined } = {},
+): Diagnostic {
+  const entry = table[messageId]!;
+  return {
+    ruleId: entry.ruleId,
+    messageId,
+    severity: options.severity ?? 'error',
+    message: formatMessage(entry.message, data),
+    location,
+    data,
+    ...(options.related ? { related: options.related } : {}),
+  };
+}

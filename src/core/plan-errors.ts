@@ -1,4 +1,4 @@
-import { formatMessage, type Diagnostic } from './diagnostics.js';
+import { createDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { Location } from './location.js';
 
 /**
@@ -54,14 +54,5 @@ export function planError(
   data: Record<string, string | number> = {},
   related?: Location[],
 ): Diagnostic {
-  const entry = PLAN_ERRORS[messageId];
-  return {
-    ruleId: entry.ruleId,
-    messageId,
-    severity: 'error',
-    message: formatMessage(entry.message, data),
-    location,
-    data,
-    ...(related ? { related } : {}),
-  };
+  return createDiagnostic(PLAN_ERRORS, messageId, location, data, { related });
 }

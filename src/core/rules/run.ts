@@ -1,4 +1,4 @@
-import { formatMessage, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { createDiagnostic, formatMessage, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { PlanIR, RuleSeverity } from '../ir.js';
 import { suggestionSuffix } from '../suggest.js';
 import { expectation, resolveOptions } from './options.js';
@@ -69,8 +69,7 @@ export function runPlanRules(plan: PlanIR, options: RunRulesOptions = {}): RuleR
 }
 
 function configError(messageId: keyof typeof RULE_CONFIG_MESSAGES, location: Diagnostic['location'], data: Record<string, string>): Diagnostic {
-  const entry = RULE_CONFIG_MESSAGES[messageId];
-  return { ruleId: entry.ruleId, messageId, severity: 'error', message: formatMessage(entry.message, data), location, data };
+  return createDiagnostic(RULE_CONFIG_MESSAGES, messageId, location, data);
 }
 
 /** Rule documentation as data, for the README table and `--help`-like listings. */

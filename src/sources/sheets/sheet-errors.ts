@@ -1,4 +1,4 @@
-import { formatMessage, type Diagnostic, type Severity } from '../../core/diagnostics.js';
+import { createDiagnostic, type Diagnostic, type Severity } from '../../core/diagnostics.js';
 import type { Location } from '../../core/location.js';
 
 /**
@@ -52,6 +52,5 @@ export function sheetError(
   data: Record<string, string | number> = {},
   severity: Severity = 'error',
 ): Diagnostic {
-  const entry = SHEET_ERRORS[messageId];
-  return { ruleId: entry.ruleId, messageId, severity, message: formatMessage(entry.message, data), location, data };
+  return createDiagnostic(SHEET_ERRORS, messageId, location, data, { severity });
 }
