@@ -6,6 +6,10 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   { title: 'Build the example plan into generated/', args: ['build'], expect: [0] },
   { title: 'Check the plan', args: ['check'], expect: [0] },
+  { title: 'Review plan changes since the last commit (classified, version bump checked)', args: ['diff', 'HEAD'], expect: [0] },
+  { title: 'Lint the example app\'s analytics calls (some wrong on purpose)', args: ['lint', 'examples/app', '--coverage'], expect: [1] },
+  { title: 'Validate sample events (some wrong on purpose)', args: ['validate', 'examples/events.ndjson'], expect: [1] },
+  { title: 'Lay the plan out as the Google Sheet template (dry run: nothing is written)', args: ['sheets', 'push', '--to-csv', 'sheet-export', '--dry-run'], expect: [0] },
 ];
 
 let failed = false;

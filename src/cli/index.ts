@@ -1,8 +1,22 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../core/errors.js';
-import { registerBuild } from './build.js';
-import { registerCheck } from './check.js';
 import { EXIT, processIo, type ExitCode, type Io } from './io.js';
+
+type Register = (program: Command, io: Io, done: (code: ExitCode) => void) => void;
+
+/**
+ * Each command's module, loaded only when that command runs: `lint` pulls in the TypeScript
+ * compiler, `build` the type generator, `sheets` googleapis, and none of them should slow the others.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  build: async () => (await import('./build.js')).registerBuild,
+  check: async () => (await import('./check.js')).registerCheck,
+  diff: async () => (await import('./diff.js')).registerDiff,
+  lint: async () => (await import('./lint.js')).registerLint,
+  serve: async () => (await import('./serve.js')).registerServe,
+  sheets: async () => (await import('./sheets.js')).registerSheets,
+  validate: async () => (await import('./validate.js')).registerValidate,
+};
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: Io = processIo): Promise<ExitCode> {
@@ -16,9 +30,11 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
-  registerBuild(program, io, done);
-  registerCheck(program, io, done);
   try {
+    // The named command alone; for help, a typo or no command, all of them (to list them).
+    const named = argv.find((arg) => !arg.startsWith('-'));
+    const names = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
+    for (const name of names) (await COMMANDS[name]!())(program, io, done);
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { CallType } from '../core/ir.js';
+import type { CallType, PolicySettings } from '../core/ir.js';
 
 /** Violation types: RudderStack's tracking-plan types plus our own `Malformed-Event`. */
 export type ViolationType =
@@ -27,14 +27,57 @@ export interface ValidationResult {
   violations: Violation[];
   outcome: Outcome;
   /** The call type and event name, when the message had them. */
-  call?: CallType | 'alias' | string;
-  event?: string;
+  call?: CallType | 'alias' | string | undefined;
+  /** Track: the event name; page/screen: the page or screen name, when there is one. */
+  event?: string | undefined;
   /** The message to pass on (unplanned properties stripped, violations attached) unless dropped. */
-  message?: Record<string, unknown>;
+  message?: Record<string, unknown> | undefined;
+  /**
+   * The message exactly as received (never modified). A violations sink keeps it for dropped
+   * events, so that nothing the policy drops is lost.
+   */
+  input?: unknown;
 }
 
 export interface Validator {
   readonly planId: string;
   readonly planVersion: string;
   validate(message: unknown): ValidationResult;
+}
+
+/** Policy settings that override the plan's own: plan-wide ones and per call type. */
+export interface PolicyOverride extends Partial<PolicySettings> {
+  overrides?: Partial<Record<CallType, Partial<PolicySettings>>>;
+}
+
+export interface ValidatorOptions {
+  /**
+   * Overrides of the plan's policy. They win over the plan at every level: a plan-wide setting
+   * given here beats the plan's per-call-type overrides too (an operator's flag is the last word).
+   */
+  policy?: PolicyOverride;
+  /**
+   * `fast` (default): regex-only format checks (`date` as `\d{4}-\d\d-\d\d`, a simple email
+   * shape); `full`: ajv-formats' full checks (calendar dates, RFC 5322 email, ...), slower.
+   */
+  formats?: 'fast' | 'full';
+}
+
+/**
+ * One violating event as `validate --format json` writes it and the HTTP server's violations
+ * file stores it (DESIGN section 5). Keys are always present (null when the event had none).
+ */
+export interface ViolationRecord {
+  /** 1-based line of the NDJSON input, null for events that did not come from a file. */
+  line: number | null;
+  messageId: string | null;
+  /** The call type (`track`, `identify`, ...). */
+  type: string | null;
+  event: string | null;
+  outcome: Outcome;
+  violations: Violation[];
+  /** The message as received, only when it was dropped: the sink keeps what the policy dropped. */
+  message?: unknown;
+  /** The raw text of a line that was not JSON (dropped, so kept here). */
+  raw?: string;
 }

@@ -1,0 +1,244 @@
+#!/usr/bin/env node
+// bench/serve: `trackplan serve` (validate, spool to disk, forward in batches to a local sink)
+// against a bare node:http server that only parses the same JSON bodies and answers 200, in the
+// same run. Load comes from autocannon in this process; each server and the sink run in a child
+// process of their own. Single-event requests and 100-event batches; requests/s and p99 latency.
+// Needs `npm run build` first (it runs the build itself when dist/ is missing).
+// Usage: node bench/serve.js [--duration 10] [--connections 50] [--rounds 2]
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dataDir = path.join(import.meta.dirname, '.data', 'serve');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const WRITE_KEY = 'bench-key';
+const AUTH = `Basic ${Buffer.from(`${WRITE_KEY}:`).toString('base64')}`;
+
+// ---------------------------------------------------------------------------------------------
+// Roles run in child processes: `--role sink|bare|serve`. Each prints `READY <port>` when it listens.
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+function listen(server) {
+  server.keepAliveTimeout = 65_000;
+  // An orderly exit on SIGTERM, so that --cpu-prof (BENCH_PROFILE=bare|sink|serve) writes its file.
+  process.once('SIGTERM', () => process.exit(0));
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`READY ${server.address().port}\n`));
+}
+
+/**
+ * The upstream: counts the messages of every batch (GET /count). It stands for a data plane on
+ * another machine, so it counts cheaply (each bench message has one "messageId" key) instead of
+ * parsing: its CPU would otherwise be charged to serve on this shared machine.
+ */
+function runSink() {
+  let count = 0;
+  const marker = Buffer.from('"messageId":');
+  listen(http.createServer(async (req, res) => {
+    if (req.method === 'GET') return void res.end(String(count));
+    const body = await readBody(req);
+    for (let i = body.indexOf(marker); i !== -1; i = body.indexOf(marker, i + marker.length)) count++;
+    res.end('OK');
+  }));
+}
+
+/** The baseline: reads and parses the body, answers 200. */
+function runBare() {
+  listen(http.createServer(async (req, res) => {
+    JSON.parse((await readBody(req)).toString('utf8'));
+    res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': 2 }).end('OK');
+  }));
+}
+
+async function runServe() {
+  const { loadPlan } = await import('../dist/sources/load-plan.js');
+  const { compileRuntimePlan } = await import('../dist/core/compiled-plan.js');
+  const { createValidator } = await import('../dist/runtime/validator.js');
+  const { startServer } = await import('../dist/runtime/http/server.js');
+  const { plan } = await loadPlan(path.join(root, 'plans'));
+  const spool = arg('spool');
+  await rm(spool, { recursive: true, force: true });
+  const server = await startServer({
+    validator: createValidator(compileRuntimePlan(plan)),
+    port: 0,
+    writeKeys: [WRITE_KEY],
+    forward: { url: arg('sink'), spool: { dir: spool } },
+  });
+  process.stdout.write(`READY ${new URL(server.url).port}\n`);
+  process.once('SIGTERM', async () => {
+    await server.close({ drainTimeoutMs: 10_000 });
+    process.exit(0);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data: events as the RudderStack JS and Node SDKs send them for the example plan (plans/).
+
+function context(i) {
+  return {
+    library: { name: 'RudderLabs JavaScript SDK', version: '3.7.6' },
+    app: { name: 'RudderLabs JavaScript SDK', namespace: 'com.rudderlabs.javascript', version: '3.7.6' },
+    locale: 'en-US',
+    userAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36',
+    screen: { width: 1728, height: 1117, density: 2, innerWidth: 1440, innerHeight: 900 },
+    page: { path: `/blog/post-${i % 40}`, url: `https://www.rudderstack.com/blog/post-${i % 40}`, referrer: 'https://www.google.com/', title: 'Data Stack: Deep Dive' },
+    campaign: { source: 'google', medium: 'cpc', name: 'warehouse-first' },
+    ip: '203.0.113.7',
+    traits: {},
+  };
+}
+
+function message(i) {
+  const base = {
+    anonymousId: `anon-${(i * 7919) % 100000}`,
+    messageId: `bench-${i}`,
+    originalTimestamp: '2026-03-01T12:00:00.000Z',
+    sentAt: '2026-03-01T12:00:00.100Z',
+    channel: 'web',
+    context: context(i),
+    integrations: { All: true },
+  };
+  const violating = i % 20 === 19; // 5% of events break the plan
+  switch (i % 5) {
+    case 0:
+      return { ...base, type: 'page', name: 'Blog', properties: { path: `/blog/post-${i % 40}`, url: `https://www.rudderstack.com/blog/post-${i % 40}`, referrer: 'https://www.google.com/', title: 'Data Stack: Deep Dive', utm_source: 'google' } };
+    case 1:
+      return { ...base, type: 'track', event: 'form_submit', properties: { form_id: 'request-demo', ...(violating ? {} : { email: `lead${i}@example.com` }), conversion_type: 'form_submit', utm_source: 'google', utm_medium: 'cpc', utm_campaign: 'warehouse-first' } };
+    case 2:
+      return { ...base, type: 'track', event: 'connection_created', userId: `user-${i % 997}`, properties: { workspace_id: 'ws_1', source_id: 'src_1', destination_id: 'dst_9', destination_type: 'SNOWFLAKE' } };
+    case 3:
+      return { ...base, type: 'identify', userId: `user-${i % 997}`, traits: { email: `user${i}@example.com`, first_login: false, company: 'Acme' } };
+    default:
+      return { ...base, type: 'track', event: 'event_volume_reported', userId: `user-${i % 997}`, properties: { workspace_id: 'ws_1', date: '2026-03-01', event_count: violating ? -5 : 120345, sources: [{ source_id: 'src_1', event_count: 100000 }, { source_id: 'src_2', event_count: 20345 }] } };
+  }
+}
+
+function scenarios() {
+  const headers = { 'content-type': 'application/json', authorization: AUTH };
+  const single = Array.from({ length: 40 }, (_, i) => {
+    const m = message(i);
+    return { method: 'POST', path: `/v1/${m.type}`, headers, body: JSON.stringify(m) };
+  });
+  const batch = Array.from({ length: 4 }, (_, b) => ({
+    method: 'POST', path: '/v1/batch', headers,
+    body: JSON.stringify({ batch: Array.from({ length: 100 }, (_, i) => message(b * 100 + i)), sentAt: '2026-03-01T12:00:00.100Z' }),
+  }));
+  const size = (requests) => Math.round(requests.reduce((sum, r) => sum + r.body.length, 0) / requests.length);
+  return [
+    { name: 'single event', requests: single, perRequest: 1, bytes: size(single) },
+    { name: '100-event batch', requests: batch, perRequest: 100, bytes: size(batch) },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run.
+
+function start(role, extra = []) {
+  const flags = process.env.BENCH_PROFILE === role ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dataDir, 'profiles')}`] : [];
+  const child = spawn(process.execPath, [...flags, import.meta.filename, '--role', role, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /READY (\d+)/.exec(out);
+      if (match) resolve({ child, url: `http://127.0.0.1:${match[1]}` });
+    });
+    child.once('exit', (code) => reject(new Error(`${role} exited with ${code} before it was ready`)));
+  });
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+async function load(autocannon, url, scenario, duration, connections) {
+  const result = await autocannon({ url, connections, duration, requests: scenario.requests });
+  return { rps: result.requests.average, p99: result.latency.p99, ok: result['2xx'], failed: result.non2xx + result.errors + result.timeouts };
+}
+
+async function sinkCount(url) {
+  return new Promise((resolve, reject) => {
+    http.get(`${url}/count`, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve(Number(text)));
+    }).on('error', reject);
+  });
+}
+
+async function main() {
+  if (!existsSync(path.join(root, 'dist/runtime/http/server.js'))) {
+    process.stdout.write('dist/ is missing: building with tsc -p tsconfig.build.json\n');
+    try {
+      execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+    } catch {
+      process.stdout.write('the build reported errors; going on with what it emitted\n');
+    }
+  }
+  const { default: autocannon } = await import('autocannon');
+  const duration = Number(arg('duration', '10'));
+  const connections = Number(arg('connections', '50'));
+  const rounds = Number(arg('rounds', '2'));
+  await mkdir(dataDir, { recursive: true });
+  process.stdout.write(`bench/serve: ${connections} connections, ${duration} s per run (after a 2 s warm-up), ${rounds} rounds, each server alone in its own process\n\n`);
+
+  const rows = [];
+  for (const scenario of scenarios()) {
+    const runs = { bare: [], serve: [] };
+    for (let round = 0; round < rounds; round++) {
+      for (const kind of ['bare', 'serve']) {
+        const sink = kind === 'serve' ? await start('sink') : undefined;
+        const target = await start(kind, sink ? ['--sink', sink.url, '--spool', path.join(dataDir, 'spool')] : []);
+        const warm = await load(autocannon, target.url, scenario, 2, connections);
+        const run = await load(autocannon, target.url, scenario, duration, connections);
+        if (sink) {
+          // Every acknowledged event must reach the sink (identify strips, nothing in this plan drops).
+          const expected = (warm.ok + run.ok) * scenario.perRequest;
+          const began = Date.now();
+          let got = await sinkCount(sink.url);
+          while (got < expected && Date.now() - began < 30_000) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+            got = await sinkCount(sink.url);
+          }
+          // autocannon counts only the answers inside the window; a few more are acknowledged as it stops.
+          run.forwarded = `${got} forwarded of >= ${expected} acknowledged${got < expected ? ' (LOST SOME)' : ''}`;
+          run.drainMs = Date.now() - began;
+        }
+        await stop(target.child);
+        if (sink) await stop(sink.child);
+        runs[kind].push(run);
+        process.stdout.write(`  ${scenario.name.padEnd(16)} ${kind.padEnd(5)} round ${round + 1}: ${Math.round(run.rps)} req/s, p99 ${run.p99} ms, ${run.failed} failed${run.forwarded ? `, ${run.forwarded} (spool drained ${run.drainMs} ms after the load)` : ''}\n`);
+      }
+    }
+    const median = (values) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+    const bare = median(runs.bare.map((r) => r.rps));
+    const serve = median(runs.serve.map((r) => r.rps));
+    rows.push({
+      scenario: `${scenario.name} (${scenario.bytes} B/request)`,
+      bare: `${Math.round(bare)} req/s, p99 ${median(runs.bare.map((r) => r.p99))} ms`,
+      serve: `${Math.round(serve)} req/s, p99 ${median(runs.serve.map((r) => r.p99))} ms, ${Math.round(serve * scenario.perRequest)} events/s`,
+      ratio: (serve / bare).toFixed(2),
+    });
+  }
+  process.stdout.write('\n| scenario | bare node:http (parse JSON) | trackplan serve (validate, spool, forward) | ratio (target >= 0.8) |\n| --- | --- | --- | --- |\n');
+  for (const row of rows) process.stdout.write(`| ${row.scenario} | ${row.bare} | ${row.serve} | ${row.ratio} |\n`);
+}
+
+const role = arg('role');
+if (role === 'sink') runSink();
+else if (role === 'bare') runBare();
+else if (role === 'serve') await runServe();
+else await main();

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ValidationResult, Validator } from '../types.js';
+import { malformed } from '../validator.js';
+import { createWriteKeyAuth } from './auth.js';
+import { HttpError } from './errors.js';
+import { prependMembers } from './json-spans.js';
+import { BATCH_ENDPOINTS, DEFAULT_LIMITS, isBatchEndpoint, isObject, MESSAGE_ENDPOINTS, parseRequestBody, tooLarge, type Endpoint, type Limits } from './parse-messages.js';
+import { readBody } from './read-body.js';
+import { sendError, sendOk, sendPreflight } from './respond.js';
+import type { ServeMetrics } from './serve-metrics.js';
+
+/** What one accepted request hands to the sink. */
+export interface AcceptedBatch {
+  /** The messages that pass the policy, as they should be forwarded (stripped, violations attached). */
+  messages: Record<string, unknown>[];
+  /** The JSON text of each of `messages`: the client's own text when the policy left it unchanged. */
+  json: string[];
+  /** The write key the client authenticated with (undefined when no key was sent to an open server). */
+  writeKey: string | undefined;
+  /** When the request was accepted (ms since the epoch). */
+  receivedAt: number;
+  /** One result per message of the request, in order, including dropped and malformed ones. */
+  results: ValidationResult[];
+}
+
+/**
+ * Receives accepted messages. The 200 waits for it: a sink that persists (the spool) makes the
+ * acknowledgement mean "stored". A throw answers the client with an error, an HttpError with its status.
+ */
+export type IngestSink = (batch: AcceptedBatch) => void | Promise<void>;
+
+/** Where violating results came from: `raw[i]` is the JSON text of `results[i]` when it was cut from the body. */
+export interface ViolatingRequest {
+  writeKey: string | undefined;
+  receivedAt: number;
+  raw: (string | undefined)[];
+}
+
+export interface IngestOptions {
+  validator: Validator;
+  sink: IngestSink;
+  /** Accepted write keys (Basic auth user name); none: every request is accepted. */
+  writeKeys?: readonly string[];
+  limits?: Partial<Limits>;
+  /** Called after the sink took a request, with the results that had violations (dropped ones included). */
+  onViolations?: (results: ValidationResult[], request: ViolatingRequest) => void;
+  metrics?: ServeMetrics;
+  /** Refuse new requests with 503 (set while a server drains before it exits). */
+  isClosing?: () => boolean;
+}
+
+export type NextFunction = (error?: unknown) => void;
+/** A `node:http` request listener that is also connect/Express middleware. */
+export type IngestHandler = (req: IncomingMessage, res: ServerResponse, next?: NextFunction) => void;
+
+const ENDPOINTS = new Set<string>([...MESSAGE_ENDPOINTS, ...BATCH_ENDPOINTS]);
+const ROUTE = /^\/v1\/([a-z]+)\/?$/;
+/**
+ * JSON, and what the SDKs really send: the RudderStack Node SDK posts gzipped JSON labelled
+ * `application/x-www-form-urlencoded` (axios' default for a Buffer), browsers' sendBeacon `text/plain`.
+ */
+const JSON_TYPES = /^(application\/json|application\/[\w.+-]+\+json|text\/plain|application\/x-www-form-urlencoded)$/;
+
+/**
+ * The Segment/RudderStack HTTP tracking API (`POST /v1/track|identify|page|screen|group|alias|batch`)
+ * as a request handler: authenticates the write key, reads JSON or gzip bodies within the size
+ * limits, validates every message, applies the policy and hands what passes to the sink.
+ * Requests for other paths go to `next` (404 without one).
+ */
+export function createIngestHandler(options: IngestOptions): IngestHandler {
+  const auth = createWriteKeyAuth(options.writeKeys ?? []);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const { validator, sink, metrics } = options;
+
+  async function ingest(req: IncomingMessage & { body?: unknown }, res: ServerResponse, endpoint: Endpoint): Promise<number> {
+    if (options.isClosing?.()) throw new HttpError('shuttingDown', {}, { 'Retry-After': '5' });
+    const contentType = req.headers['content-type'];
+    if (contentType !== undefined) {
+      const mediaType = contentType.split(';', 1)[0]!.trim().toLowerCase();
+      if (mediaType !== '' && !JSON_TYPES.test(mediaType)) throw new HttpError('unsupportedContentType', { type: mediaType });
+    }
+    const authorization = req.headers.authorization;
+    // A wrong key in the header is refused before the body is read.
+    const headerKey = authorization === undefined ? undefined : auth.authorize(authorization);
+    const batch = isBatchEndpoint(endpoint);
+    const limit = batch ? limits.maxBatchBytes : limits.maxMessageBytes;
+    const body = preParsedBody(req) ?? (await readBody(req, {
+      limit,
+      tooLarge: () => (batch ? new HttpError('batchTooLarge', { limit, kind: 'batch' }) : new HttpError('messageTooLarge', { where: 'the request body', size: `more than ${limit}`, limit })),
+    }));
+    const parsed = parseRequestBody(endpoint, body, limits);
+    const writeKey = headerKey ?? auth.authorize(undefined, parsed.bodyWriteKey);
+    const receivedAt = Date.now();
+    const results: ValidationResult[] = new Array(parsed.messages.length);
+    const messages: Record<string, unknown>[] = [];
+    const json: string[] = [];
+    for (let i = 0; i < parsed.messages.length; i++) {
+      const message = parsed.messages[i];
+      let raw = parsed.raw[i];
+      // Upstreams dedupe on messageId: one given here stays the same through every retry and replay.
+      if (isObject(message) && (typeof message['messageId'] !== 'string' || message['messageId'] === '')) {
+        const id = randomUUID();
+        if (raw !== undefined) raw = message['messageId'] === undefined ? prependMembers(raw, `"messageId":"${id}"`) : undefined;
+        message['messageId'] = id;
+      }
+      const result = validator.validate(message);
+      results[i] = result;
+      if (!result.message) continue;
+      // Unchanged by the policy: forward the client's own text rather than serializing it again.
+      const text = result.message === message && raw !== undefined ? raw : serialize(result);
+      if (text === undefined) {
+        results[i] = unserializable(result);
+        continue;
+      }
+      if (text.length * 3 > limits.maxMessageBytes && Buffer.byteLength(text) > limits.maxMessageBytes) {
+        throw tooLarge(batch ? `batch[${i}]` : 'the message', message, Buffer.byteLength(text), limits.maxMessageBytes);
+      }
+      messages.push(result.message);
+      json.push(text);
+    }
+    const tally = metrics?.tally(results);
+    const violating: ValidationResult[] = [];
+    const violatingRaw: (string | undefined)[] = [];
+    if (options.onViolations) {
+      results.forEach((result, i) => {
+        if (result.valid) return;
+        violating.push(result);
+        violatingRaw.push(parsed.raw[i]);
+      });
+    }
+    // Past this point only the tally and the violating results are kept: the parsed messages can
+    // go while the sink writes, rather than outliving it (a batch is thousands of objects).
+    await sink({ messages, json, writeKey, receivedAt, results });
+    if (tally) metrics!.record(tally);
+    if (violating.length > 0) options.onViolations!(violating, { writeKey, receivedAt, raw: violatingRaw });
+    sendOk(req, res);
+    return 200;
+  }
+
+  return (req, res, next) => {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const match = ROUTE.exec(query === -1 ? url : url.slice(0, query));
+    if (!match || !ENDPOINTS.has(match[1]!)) {
+      if (next) next();
+      else sendError(req, res, new HttpError('notFound', { method: req.method ?? 'GET', path: url }));
+      return;
+    }
+    const endpoint = match[1] as Endpoint;
+    if (req.method === 'OPTIONS') {
+      sendPreflight(req, res);
+      return;
+    }
+    const started = process.hrtime.bigint();
+    const finish = (status: number) => {
+      metrics?.requests.inc([endpoint, String(status)]);
+      metrics?.latency.observe(Number(process.hrtime.bigint() - started) / 1e9, [endpoint]);
+    };
+    if (req.method !== 'POST') {
+      finish(sendError(req, res, new HttpError('methodNotAllowed', { path: `/v1/${endpoint}`, allow: 'POST' }, { Allow: 'POST, OPTIONS' })));
+      return;
+    }
+    ingest(req, res, endpoint).then(finish, (error: unknown) => finish(sendError(req, res, error)));
+  };
+}
+
+/** The message to forward as JSON; undefined when it cannot be (nested too deeply for JSON.stringify). */
+function serialize(result: ValidationResult): string | undefined {
+  try {
+    return JSON.stringify(result.message);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A message that passed the policy but cannot be serialized is dropped, and recorded as such. */
+function unserializable(result: ValidationResult): ValidationResult {
+  const dropped = malformed(result.input, result.call, result.event, 'unserializable', '', { detail: 'nested too deeply' });
+  return { ...dropped, violations: [...result.violations, ...dropped.violations] };
+}
+
+/** A body that connect/Express middleware (express.json, express.raw) already read. */
+function preParsedBody(req: IncomingMessage & { body?: unknown }): Buffer | Record<string, unknown> | undefined {
+  if (!req.readableEnded || req.body === undefined) return undefined;
+  if (Buffer.isBuffer(req.body) || isObject(req.body)) return req.body;
+  throw new HttpError('invalidBody', { detail: 'the request body was already read by another middleware, and not as JSON' });
+}

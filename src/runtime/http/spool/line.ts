@@ -1,0 +1,110 @@
+/** One accepted message to spool: the JSON to forward, with when and how it came in. */
+export interface SpoolEntry {
+  /** When the proxy accepted the message (ms since the epoch): forwarding shifts `sentAt` by the wait. */
+  receivedAt: number;
+  /** The write key the client sent, forwarded upstream with the message ('' when there was none). */
+  writeKey: string;
+  /** The message, serialized once at acceptance. */
+  json: string;
+}
+
+/** An entry read from the spool: the JSON as the bytes written to disk, and its line's size. */
+export interface StoredEntry {
+  receivedAt: number;
+  writeKey: string;
+  /** The UTF-8 JSON, a view of the bytes written (or read back): forwarding copies it, never re-encodes it. */
+  data: Buffer;
+  /** Bytes of the whole line, for the size bound. */
+  size: number;
+}
+
+/**
+ * Lines as the spool keeps them in memory: the bytes of one write (or of a segment file read
+ * back) and where each line ends. One buffer per write instead of an object per message keeps
+ * the garbage collector out of the way of a backlog.
+ */
+export interface LineChunk {
+  buffer: Buffer;
+  /** Offset of the LF that ends each line. */
+  ends: number[];
+}
+
+/**
+ * A spool line is `receivedAt<TAB>"writeKey"<TAB>json<LF>`. Serialized JSON never holds a raw tab
+ * or newline, so the first two tabs split the fields and a line with no LF is a torn write.
+ */
+export function encodeHead(receivedAt: number, writeKey: string): string {
+  return `${receivedAt}\t${JSON.stringify(writeKey)}\t`;
+}
+
+/** Encodes entries as spool lines: the text, and each line's size in bytes. */
+export function encodeEntries(entries: readonly SpoolEntry[]): { text: string; sizes: number[]; size: number } {
+  let text = '';
+  const sizes: number[] = new Array(entries.length);
+  let size = 0;
+  let head = '';
+  let headBytes = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    // Entries of one request share the time and key: encode that part of the line once.
+    if (i === 0 || entry.writeKey !== entries[i - 1]!.writeKey || entry.receivedAt !== entries[i - 1]!.receivedAt) {
+      head = encodeHead(entry.receivedAt, entry.writeKey);
+      headBytes = Buffer.byteLength(head);
+    }
+    sizes[i] = headBytes + Buffer.byteLength(entry.json) + 1;
+    size += sizes[i]!;
+    text += `${head}${entry.json}\n`;
+  }
+  return { text, sizes, size };
+}
+
+/** Index of the chunk holding entry `index`, given the first entry of each chunk. */
+export function chunkOf(starts: readonly number[], index: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= index) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Line `index` of a chunk as an entry. */
+export function entryAt(chunk: LineChunk, index: number): StoredEntry {
+  const start = index === 0 ? 0 : chunk.ends[index - 1]! + 1;
+  return decodeLine(chunk.buffer, start, chunk.ends[index]!, false)!;
+}
+
+const TAB = 0x09;
+const keys = new Map<string, string>();
+
+/** Reads the line `buffer[start, end)` (without its LF); undefined when it is corrupt. */
+export function decodeLine(buffer: Buffer, start: number, end: number, verify: boolean): StoredEntry | undefined {
+  const first = buffer.indexOf(TAB, start);
+  const second = first === -1 || first >= end ? -1 : buffer.indexOf(TAB, first + 1);
+  if (second === -1 || second >= end || first === start) return undefined;
+  const receivedAt = Number(buffer.toString('latin1', start, first));
+  if (!Number.isFinite(receivedAt)) return undefined;
+  const data = buffer.subarray(second + 1, end);
+  try {
+    const writeKey = readKey(buffer.toString('utf8', first + 1, second));
+    if (verify) JSON.parse(data.toString('utf8'));
+    return writeKey === undefined ? undefined : { receivedAt, writeKey, data, size: end - start + 1 };
+  } catch {
+    // A corrupt line (a disk error, or a hand-edited file): the caller counts and reports it.
+    return undefined;
+  }
+}
+
+/** Write keys are few: decode each once. */
+function readKey(text: string): string | undefined {
+  let key = keys.get(text);
+  if (key === undefined) {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'string') return undefined;
+    key = value;
+    if (keys.size < 1000) keys.set(text, key);
+  }
+  return key;
+}

@@ -1,0 +1,107 @@
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompiledPlan } from '../../src/core/compiled-plan.js';
+import { validateNdjson, type RunOptions } from '../../src/runtime/ndjson-run.js';
+import { workerExecArgv } from '../../src/runtime/ndjson-parallel.js';
+import type { ValidationSummary } from '../../src/runtime/summary.js';
+import { compilePlanDir, order, REPO, SHOP_PLAN } from './helpers.js';
+
+// Worker threads run JavaScript: the runtime (and the pure core it uses) is transpiled for them.
+// The folder sits under node_modules so that `ajv` resolves as it does for the real package.
+const OUT = path.join(REPO, 'node_modules', '.cache', `trackplan-runtime-test-${process.pid}`);
+let workerUrl: URL;
+let plan: CompiledPlan;
+
+async function transpileTree(from: string, to: string): Promise<void> {
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    if (entry.isDirectory()) {
+      await transpileTree(source, path.join(to, entry.name));
+    } else if (entry.name.endsWith('.ts')) {
+      const { readFile } = await import('node:fs/promises');
+      const { outputText } = ts.transpileModule(await readFile(source, 'utf8'), {
+        compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+        fileName: source,
+      });
+      await mkdir(to, { recursive: true });
+      await writeFile(path.join(to, entry.name.replace(/\.ts$/, '.js')), outputText);
+    }
+  }
+}
+
+beforeAll(async () => {
+  await transpileTree(path.join(REPO, 'src/runtime'), path.join(OUT, 'runtime'));
+  await transpileTree(path.join(REPO, 'src/core'), path.join(OUT, 'core'));
+  await writeFile(path.join(OUT, 'package.json'), '{"type":"module"}');
+  workerUrl = pathToFileURL(path.join(OUT, 'runtime/validate-worker.js'));
+  plan = await compilePlanDir(SHOP_PLAN);
+});
+afterAll(async () => {
+  await rm(OUT, { recursive: true, force: true });
+});
+
+/** Several thousand lines of every kind, good and bad, in chunks cut at odd places. */
+function input(): Buffer[] {
+  const lines: (string | Buffer)[] = [];
+  for (let i = 0; i < 4000; i++) {
+    switch (i % 10) {
+      case 3: lines.push(JSON.stringify(order({ total: 'x', n: i }))); break;
+      case 5: lines.push(i % 20 === 5 ? '' : '{"broken":'); break;
+      case 7: lines.push(JSON.stringify({ type: 'track', event: `Event ${i % 50}` })); break;
+      case 8: lines.push(i % 40 === 8 ? `"${'x'.repeat(3000)}"` : Buffer.from([0x7b, 0xff, 0x7d])); break;
+      default: lines.push(JSON.stringify(order({ order_id: `o-${i}` })));
+    }
+  }
+  const whole = Buffer.concat(lines.flatMap((line) => [Buffer.from(line), Buffer.from('\n')]));
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < whole.length; at += 7919) chunks.push(whole.subarray(at, at + 7919));
+  return chunks;
+}
+
+async function run(options: RunOptions, ownChunks = false): Promise<{ records: string; passed: string; summary: ValidationSummary }> {
+  let records = '';
+  let passed = '';
+  // Chunks with memory of their own (as file reads give) are transferred to workers, not copied.
+  const chunks = ownChunks ? input().map((chunk) => Buffer.from(new Uint8Array(chunk))) : input();
+  const summary = await validateNdjson((async function* () { yield* chunks; })(), plan, { records: true, passed: true, maxEventBytes: 2000, ...options }, (output) => {
+    records += output.records;
+    passed += output.passed;
+  });
+  return { records, passed, summary };
+}
+
+describe('validateNdjson on worker threads', () => {
+  it('gives byte-identical output, in input order, and the same counts as one thread', async () => {
+    const single = await run({});
+    const parallel = await run({ workers: 2, workerUrl, batchBytes: 16 * 1024 });
+    expect(parallel.records).toBe(single.records);
+    expect(parallel.passed).toBe(single.passed);
+    expect(parallel.summary).toEqual(single.summary);
+    const transferred = await run({ workers: 2, workerUrl, batchBytes: 1 }, true);
+    expect(transferred.records).toBe(single.records);
+    expect(transferred.passed).toBe(single.passed);
+    expect(single.summary).toMatchObject({ lines: 4000, events: 3800, violating: 1400, dropped: 600 });
+    const lines = single.records.trim().split('\n').map((l) => JSON.parse(l).line as number);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    expect(lines.slice(0, 5)).toEqual([4, 8, 9, 14, 16]);
+  });
+
+  it('reports a worker that cannot start', async () => {
+    await expect(run({ workers: 2, workerUrl: pathToFileURL(path.join(OUT, 'missing.js')) })).rejects.toThrow(/missing\.js/);
+  });
+});
+
+describe('workerExecArgv', () => {
+  const cases: [string[], string[]][] = [
+    [['--input-type=module', '-e', 'code()'], []],
+    [['--max-old-space-size=100', '--eval', 'x', '--enable-source-maps'], ['--max-old-space-size=100', '--enable-source-maps']],
+    [['-p', '1+1', '--input-type', 'module'], []],
+    [['--eval=x', '--print=y', '--conditions=dev'], ['--conditions=dev']],
+  ];
+  it.each(cases)('%j keeps %j', (argv, kept) => {
+    expect(workerExecArgv(argv)).toEqual(kept);
+  });
+});
