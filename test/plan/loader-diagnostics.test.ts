@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLocation } from '../../src/core/location.js';
+import { PLAN_ERRORS } from '../../src/core/plan-errors.js';
 import { loadPlan } from '../../src/sources/load-plan.js';
 import { tempTree } from '../helpers/temp.js';
 
@@ -218,6 +219,16 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'a plan id with spaces',
+    files: { 'plan.yaml': HEADER.replace('id: t', 'id: my plan') },
+    expected: [['invalid-value', 'invalidId', 'plan.yaml:2:5']],
+  },
+  {
+    name: 'an empty event name',
+    files: { 'plan.yaml': HEADER, 'a.yaml': 'events:\n  " ": {}\n' },
+    expected: [['invalid-value', 'emptyName', 'a.yaml:2:3']],
+  },
+  {
     name: 'a list where a mapping belongs',
     files: { 'plan.yaml': HEADER, 'a.yaml': 'events:\n  - signup\n' },
     expected: [['invalid-value', 'notAMapping', 'a.yaml:2:3']],
@@ -234,6 +245,11 @@ describe('plan loader diagnostics', () => {
     expect(got).toEqual(expected);
     for (const d of diagnostics) expect(d.severity).toBe('error');
     for (const hint of hints ?? []) expect(diagnostics.map((d) => d.message).join('\n')).toContain(hint);
+  });
+
+  it('has a case for every message id', () => {
+    const covered = new Set(cases.flatMap((c) => c.expected.map(([, messageId]) => messageId)));
+    expect(Object.keys(PLAN_ERRORS).filter((id) => !covered.has(id))).toEqual([]);
   });
 
   it('reports nothing for a clean plan', async () => {
