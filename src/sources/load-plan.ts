@@ -28,6 +28,7 @@ export async function loadPlan(planPath: string, options: LoadPlanOptions = {}):
   const absolute = path.resolve(cwd, planPath);
   const info = await stat(absolute).catch(() => undefined);
   if (!info) throw new ConfigError(`plan not found: ${planPath} (expected a folder of *.yaml files)`);
+  if (!info.isDirectory() && !YAML_FILE.test(absolute)) throw new ConfigError(`not a plan: ${planPath} (expected a folder of *.yaml files, or one .yaml file)`);
   const root = info.isDirectory() ? absolute : path.dirname(absolute);
   const found = info.isDirectory() ? await listYamlFiles(root) : [absolute];
   if (found.length === 0) throw new ConfigError(`no *.yaml files in ${planPath}`);

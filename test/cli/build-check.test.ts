@@ -95,6 +95,13 @@ describe('trackplan build', () => {
     expect(io.err).toBe('trackplan: plan not found: nowhere (expected a folder of *.yaml files)\n');
   });
 
+  it('exits 2 when the plan is not YAML', async () => {
+    const dir = await tempTree({ 'README.md': '# notes\n' });
+    const io = capture(dir);
+    expect(await runCli(['build', '--plan', 'README.md'], io)).toBe(2);
+    expect(io.err).toBe('trackplan: not a plan: README.md (expected a folder of *.yaml files, or one .yaml file)\n');
+  });
+
   it('exits 2 on an unknown option', async () => {
     const io = capture(process.cwd());
     expect(await runCli(['build', '--nope'], io)).toBe(2);
