@@ -89,6 +89,21 @@ export function createIngestHandler(options: IngestOptions): IngestHandler {
       limit,
       tooLarge: () => (batch ? new HttpError('batchTooLarge', { limit, kind: 'batch' }) : new HttpError('messageTooLarge', { where: 'the request body', size: `more than ${limit}`, limit })),
     }));
+    const accepted = acceptMessages(endpoint, body, headerKey);
+    // Past this point only the tally and the violating results are kept: the parsed messages can
+    // go while the sink writes, rather than outliving it (a batch is thousands of objects, and
+    // objects that survive a young-generation collection are copied, then collected again later).
+    const { tally, violating, violatingRaw, writeKey, receivedAt } = accepted;
+    await sink(accepted.batch);
+    if (tally) metrics!.record(tally);
+    if (violating.length > 0) options.onViolations!(violating, { writeKey, receivedAt, raw: violatingRaw });
+    sendOk(req, res);
+    return 200;
+  }
+
+  /** Parses and validates a request body; what the request handler keeps of it while the sink works. */
+  function acceptMessages(endpoint: Endpoint, body: Buffer | Record<string, unknown>, headerKey: string | undefined) {
+    const batch = isBatchEndpoint(endpoint);
     const parsed = parseRequestBody(endpoint, body, limits);
     const writeKey = headerKey ?? auth.authorize(undefined, parsed.bodyWriteKey);
     const receivedAt = Date.now();
@@ -126,16 +141,11 @@ export function createIngestHandler(options: IngestOptions): IngestHandler {
       results.forEach((result, i) => {
         if (result.valid) return;
         violating.push(result);
-        violatingRaw.push(parsed.raw[i]);
+        violatingRaw.push(detach(parsed.raw[i]));
       });
     }
-    // Past this point only the tally and the violating results are kept: the parsed messages can
-    // go while the sink writes, rather than outliving it (a batch is thousands of objects).
-    await sink({ messages, json, writeKey, receivedAt, results });
-    if (tally) metrics!.record(tally);
-    if (violating.length > 0) options.onViolations!(violating, { writeKey, receivedAt, raw: violatingRaw });
-    sendOk(req, res);
-    return 200;
+    const accepted: AcceptedBatch = { messages, json, writeKey, receivedAt, results };
+    return { batch: accepted, tally, violating, violatingRaw, writeKey, receivedAt };
   }
 
   return (req, res, next) => {
@@ -172,6 +182,14 @@ function serialize(result: ValidationResult): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A copy of a message's text that does not share the request body's: a slice of a string keeps
+ * the whole of it alive, and the violations outlive the request (the body is 100s of KiB).
+ */
+function detach(raw: string | undefined): string | undefined {
+  return raw === undefined || raw.length < 64 ? raw : Buffer.from(raw, 'utf8').toString('utf8');
 }
 
 /** A message that passed the policy but cannot be serialized is dropped, and recorded as such. */

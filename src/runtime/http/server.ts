@@ -65,11 +65,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
 
   const sink: IngestSink = spool
-    ? async ({ json, writeKey, receivedAt }) => {
+    ? ({ json, writeKey, receivedAt }) => {
         if (json.length === 0) return;
         const key = writeKey ?? '';
-        await spool.append(json.map((text) => ({ receivedAt, writeKey: key, json: text })));
-        metrics.spooled.inc([], json.length);
+        const count = json.length;
+        // Not an async function: its frame would keep the request's messages alive until the write is done.
+        return spool.append(json.map((text) => ({ receivedAt, writeKey: key, json: text }))).then(() => metrics.spooled.inc([], count));
       }
     : ({ json }) => {
         if (json.length > 0) options.output?.(`${json.join('\n')}\n`);

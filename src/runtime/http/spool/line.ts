@@ -37,25 +37,32 @@ export function encodeHead(receivedAt: number, writeKey: string): string {
   return `${receivedAt}\t${JSON.stringify(writeKey)}\t`;
 }
 
-/** Encodes entries as spool lines: the text, and each line's size in bytes. */
-export function encodeEntries(entries: readonly SpoolEntry[]): { text: string; sizes: number[]; size: number } {
-  let text = '';
+/**
+ * Encodes entries as spool lines: their bytes, and each line's size. The lines are joined and
+ * encoded in one go (a string glued from hundreds of pieces costs several times as much to
+ * encode); when the bytes are as many as the characters, all is ASCII and no line needs measuring.
+ */
+export function encodeEntries(entries: readonly SpoolEntry[]): { buffer: Buffer; sizes: number[]; size: number } {
+  const parts: string[] = new Array(entries.length * 3);
   const sizes: number[] = new Array(entries.length);
-  let size = 0;
   let head = '';
-  let headBytes = 0;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     // Entries of one request share the time and key: encode that part of the line once.
     if (i === 0 || entry.writeKey !== entries[i - 1]!.writeKey || entry.receivedAt !== entries[i - 1]!.receivedAt) {
       head = encodeHead(entry.receivedAt, entry.writeKey);
-      headBytes = Buffer.byteLength(head);
     }
-    sizes[i] = headBytes + Buffer.byteLength(entry.json) + 1;
-    size += sizes[i]!;
-    text += `${head}${entry.json}\n`;
+    parts[3 * i] = head;
+    parts[3 * i + 1] = entry.json;
+    parts[3 * i + 2] = '\n';
+    sizes[i] = head.length + entry.json.length + 1;
   }
-  return { text, sizes, size };
+  const text = parts.join('');
+  const buffer = Buffer.from(text, 'utf8');
+  if (buffer.length !== text.length) {
+    for (let i = 0; i < entries.length; i++) sizes[i] = Buffer.byteLength(parts[3 * i]!) + Buffer.byteLength(parts[3 * i + 1]!) + 1;
+  }
+  return { buffer, sizes, size: buffer.length };
 }
 
 /** Index of the chunk holding entry `index`, given the first entry of each chunk. */
@@ -81,20 +88,62 @@ const keys = new Map<string, string>();
 
 /** Reads the line `buffer[start, end)` (without its LF); undefined when it is corrupt. */
 export function decodeLine(buffer: Buffer, start: number, end: number, verify: boolean): StoredEntry | undefined {
-  const first = buffer.indexOf(TAB, start);
-  const second = first === -1 || first >= end ? -1 : buffer.indexOf(TAB, first + 1);
-  if (second === -1 || second >= end || first === start) return undefined;
-  const receivedAt = Number(buffer.toString('latin1', start, first));
+  // The head is a few dozen bytes: a loop here is cheaper than calls into Buffer#indexOf and #toString.
+  const first = findTab(buffer, start, end);
+  const second = first === -1 ? -1 : findTab(buffer, first + 1, end);
+  if (second === -1 || first === start) return undefined;
+  const receivedAt = readTime(buffer, start, first);
   if (!Number.isFinite(receivedAt)) return undefined;
   const data = buffer.subarray(second + 1, end);
   try {
-    const writeKey = readKey(buffer.toString('utf8', first + 1, second));
+    const writeKey = keyAt(buffer, first + 1, second);
     if (verify) JSON.parse(data.toString('utf8'));
     return writeKey === undefined ? undefined : { receivedAt, writeKey, data, size: end - start + 1 };
   } catch {
     // A corrupt line (a disk error, or a hand-edited file): the caller counts and reports it.
     return undefined;
   }
+}
+
+function findTab(buffer: Buffer, from: number, end: number): number {
+  for (let i = from; i < end; i++) if (buffer[i] === TAB) return i;
+  return -1;
+}
+
+/** The time field, as `Number` reads it; digits alone (what the spool writes) are read in place. */
+function readTime(buffer: Buffer, start: number, end: number): number {
+  if (end - start > 15) return Number(buffer.toString('latin1', start, end));
+  let value = 0;
+  for (let i = start; i < end; i++) {
+    const digit = buffer[i]! - 48;
+    if (digit < 0 || digit > 9) return Number(buffer.toString('latin1', start, end));
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+let lastKeyBytes: Buffer | undefined;
+let lastKey: string | undefined;
+
+/** The write key of a line: lines in a row mostly share it, so the last one is matched byte for byte. */
+function keyAt(buffer: Buffer, start: number, end: number): string | undefined {
+  const length = end - start;
+  if (lastKeyBytes !== undefined && lastKeyBytes.length === length) {
+    let same = true;
+    for (let k = 0; k < length; k++) {
+      if (buffer[start + k] !== lastKeyBytes[k]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return lastKey;
+  }
+  const key = readKey(buffer.toString('utf8', start, end));
+  if (key !== undefined) {
+    lastKeyBytes = Buffer.from(buffer.subarray(start, end));
+    lastKey = key;
+  }
+  return key;
 }
 
 /** Write keys are few: decode each once. */

@@ -37,7 +37,7 @@ interface Segment {
 }
 
 interface Job {
-  text: string;
+  buffer: Buffer;
   sizes: number[];
   size: number;
   resolve: () => void;
@@ -111,13 +111,13 @@ export class Spool {
    */
   append(entries: readonly SpoolEntry[]): Promise<void> {
     if (this.closing) return Promise.reject(new HttpError('shuttingDown'));
-    const { text, sizes, size } = encodeEntries(entries);
+    const { buffer, sizes, size } = encodeEntries(entries);
     if (!this.hasRoom(size)) {
       return Promise.reject(new HttpError('spoolFull', { bytes: this.waitingBytes + this.queuedBytes }, { 'Retry-After': '5' }));
     }
     this.queuedBytes += size;
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ text, sizes, size, resolve, reject });
+      this.queue.push({ buffer, sizes, size, resolve, reject });
       // Without fsync per write, requests of one event-loop turn are gathered and written together
       // with one write(2) into the page cache; that outlives a crash of the process.
       if (!this.writing) this.writing = this.fsync === 'always' ? this.drainQueue() : new Promise((next) => setImmediate(next)).then(() => this.drainQueue());
@@ -223,7 +223,7 @@ export class Spool {
     while (this.queue.length > 0) {
       const jobs = this.queue;
       this.queue = [];
-      const buffer = Buffer.from(jobs.length === 1 ? jobs[0]!.text : jobs.map((job) => job.text).join(''));
+      const buffer = jobs.length === 1 ? jobs[0]!.buffer : Buffer.concat(jobs.map((job) => job.buffer));
       const size = jobs.reduce((sum, job) => sum + job.size, 0);
       const before = this.active.bytes;
       try {
