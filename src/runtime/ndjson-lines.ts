@@ -14,11 +14,36 @@ export interface LineVisitor {
 }
 
 /**
+ * Regions are decoded in pieces of about this many bytes, cut at line ends. A string of a whole
+ * region (a 1 MiB read) would be a large object: live while its lines are parsed, it outlives the
+ * young generation and then waits for a full collection, dozens of them at a time.
+ */
+const PIECE_BYTES = 64 * 1024;
+
+/**
  * Visits the lines of a region, numbering them from `firstLine`; returns how many lines it held
- * (blank ones included, so numbers stay true to the file). The common case, a valid UTF-8 region,
- * is decoded once and sliced; only a region with bad bytes is looked at line by line.
+ * (blank ones included, so numbers stay true to the file).
  */
 export function visitLines(region: LineRegion, firstLine: number, maxBytes: number, visitor: LineVisitor): number {
+  const { buf, end } = region;
+  let line = firstLine;
+  for (let pos = region.start; pos < end;) {
+    let stop = end;
+    if (end - pos > PIECE_BYTES) {
+      const newline = buf.indexOf(10, pos + PIECE_BYTES - 1);
+      if (newline !== -1 && newline < end) stop = newline + 1;
+    }
+    line += visitPiece({ kind: 'lines', buf, start: pos, end: stop }, line, maxBytes, visitor);
+    pos = stop;
+  }
+  return line - firstLine;
+}
+
+/**
+ * `visitLines` on one piece. The common case, valid UTF-8, is decoded once and sliced; only a
+ * piece with bad bytes is looked at line by line.
+ */
+function visitPiece(region: LineRegion, firstLine: number, maxBytes: number, visitor: LineVisitor): number {
   const { buf, start, end } = region;
   if (start === end) return 0;
   if (!isUtf8(buf.subarray(start, end))) return visitBytes(region, firstLine, maxBytes, visitor);

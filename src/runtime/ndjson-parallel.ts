@@ -27,7 +27,7 @@ interface Slot {
 interface Pool {
   /** A worker with room for another batch, if any. */
   idle(): Worker | undefined;
-  send(worker: Worker, task: WorkerTask): Promise<BatchOutput>;
+  send(worker: Worker, task: WorkerTask, transfer: ArrayBuffer[]): Promise<BatchOutput>;
   close(): Promise<void>;
 }
 
@@ -55,7 +55,7 @@ export async function validateNdjsonParallel(
   const summary = createSummary();
   const queue: Slot[] = [];
   let parts: Buffer[] = [];
-  /** Whether each part's memory belongs to its chunk alone (a file read), so it can be transferred. */
+  /** Whether each part lies in memory its chunk has to itself (a file read), so it can be transferred. */
   let exclusive: boolean[] = [];
   let partBytes = 0;
   /** Number of the first line not yet handed out. */
@@ -68,9 +68,10 @@ export async function validateNdjsonParallel(
     if (partBytes === 0) return;
     const worker = pool.idle();
     if (worker) {
-      const task: WorkerTask = { id: sequence++, bytes: ownedBytes(parts, exclusive, partBytes), firstLine: line };
+      const { regions, transfer } = ownedRegions(parts, exclusive);
+      const task: WorkerTask = { id: sequence++, regions, firstLine: line };
       for (const part of parts) line += countLines({ kind: 'lines', buf: part, start: 0, end: part.length });
-      const slot: Slot = { output: undefined, promise: pool.send(worker, task) };
+      const slot: Slot = { output: undefined, promise: pool.send(worker, task, transfer) };
       slot.promise.then((output) => { slot.output = output; }, () => undefined);
       queue.push(slot);
     } else {
@@ -100,6 +101,8 @@ export async function validateNdjsonParallel(
         continue;
       }
       parts.push(entry.buf.subarray(entry.start, entry.end));
+      // The region's chunk, not the region: the scanner copied what it keeps (a line's head), so
+      // the chunk's memory is the region's alone once it is cut.
       exclusive.push(entry.buf.byteOffset === 0 && entry.buf.buffer.byteLength === entry.buf.length);
       partBytes += entry.end - entry.start;
       if (partBytes >= batchBytes) dispatch();
@@ -152,12 +155,12 @@ function startPool(size: number, url: URL, setup: WorkerSetup): Pool {
       for (const [worker, count] of load) if (count < PER_WORKER && (!best || count < load.get(best)!)) best = worker;
       return best;
     },
-    send(worker, task) {
+    send(worker, task, transfer) {
       load.set(worker, load.get(worker)! + 1);
       return new Promise<BatchOutput>((resolve, reject) => {
         if (failure) return reject(failure);
         waiting.set(task.id, { resolve, reject });
-        worker.postMessage(task, [task.bytes.buffer as ArrayBuffer]);
+        worker.postMessage(task, transfer);
       });
     },
     async close() {
@@ -167,19 +170,34 @@ function startPool(size: number, url: URL, setup: WorkerSetup): Pool {
 }
 
 /**
- * The batch's bytes in memory a worker can own. A single region of a chunk that has its memory to
- * itself (file reads do) is transferred as it is: no copy. Anything else (several regions, pooled
- * or shared memory as gunzip gives) is copied once.
+ * The batch's regions in memory a worker can own. A region of a chunk that has its memory to
+ * itself (file reads do) is transferred with that memory: no copy. Runs of other regions (pooled
+ * or shared memory, as gunzip gives, and lines joined across chunks) are copied once, together.
  */
-function ownedBytes(parts: readonly Buffer[], exclusive: readonly boolean[], total: number): Uint8Array {
-  if (parts.length === 1 && exclusive[0]) return new Uint8Array(parts[0]!.buffer, parts[0]!.byteOffset, parts[0]!.byteLength);
-  const owned = new Uint8Array(total);
-  let offset = 0;
-  for (const part of parts) {
-    owned.set(part, offset);
-    offset += part.length;
+function ownedRegions(parts: readonly Buffer[], exclusive: readonly boolean[]): { regions: Uint8Array[]; transfer: ArrayBuffer[] } {
+  const regions: Uint8Array[] = [];
+  const transfer = new Set<ArrayBuffer>();
+  for (let i = 0; i < parts.length;) {
+    const part = parts[i]!;
+    if (exclusive[i] && !transfer.has(part.buffer as ArrayBuffer)) {
+      regions.push(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+      transfer.add(part.buffer as ArrayBuffer);
+      i++;
+      continue;
+    }
+    let stop = i + 1;
+    let total = part.length;
+    while (stop < parts.length && !exclusive[stop]) total += parts[stop++]!.length;
+    const owned = new Uint8Array(total);
+    let offset = 0;
+    for (; i < stop; i++) {
+      owned.set(parts[i]!, offset);
+      offset += parts[i]!.length;
+    }
+    regions.push(owned);
+    transfer.add(owned.buffer);
   }
-  return owned;
+  return { regions, transfer: [...transfer] };
 }
 
 /**

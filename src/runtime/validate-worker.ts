@@ -13,7 +13,8 @@ export interface WorkerSetup {
 
 export interface WorkerTask {
   id: number;
-  bytes: Uint8Array;
+  /** Runs of whole lines, in input order, each in memory the worker owns (transferred). */
+  regions: Uint8Array[];
   firstLine: number;
 }
 
@@ -21,7 +22,10 @@ const setup = workerData as WorkerSetup;
 const batch = new NdjsonBatch(createValidator(setup.plan, setup.validator), setup.ndjson);
 
 parentPort!.on('message', (task: WorkerTask) => {
-  const buf = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
-  batch.addRegion({ kind: 'lines', buf, start: 0, end: buf.length }, task.firstLine);
+  let line = task.firstLine;
+  for (const region of task.regions) {
+    const buf = Buffer.from(region.buffer, region.byteOffset, region.byteLength);
+    line += batch.addRegion({ kind: 'lines', buf, start: 0, end: buf.length }, line);
+  }
   parentPort!.postMessage({ id: task.id, output: batch.take(true) });
 });

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 /** Several thousand lines of every kind, good and bad, in chunks cut at odd places. */
-function input(): Buffer[] {
+function input(chunkBytes: number): Buffer[] {
   const lines: (string | Buffer)[] = [];
   for (let i = 0; i < 4000; i++) {
     switch (i % 10) {
@@ -57,20 +57,21 @@ function input(): Buffer[] {
   }
   const whole = Buffer.concat(lines.flatMap((line) => [Buffer.from(line), Buffer.from('\n')]));
   const chunks: Buffer[] = [];
-  for (let at = 0; at < whole.length; at += 7919) chunks.push(whole.subarray(at, at + 7919));
+  for (let at = 0; at < whole.length; at += chunkBytes) chunks.push(whole.subarray(at, at + chunkBytes));
   return chunks;
 }
 
-async function run(options: RunOptions, ownChunks = false): Promise<{ records: string; passed: string; summary: ValidationSummary }> {
+async function run(options: RunOptions, ownChunks = false, chunkBytes = 7919): Promise<{ records: string; passed: string; summary: ValidationSummary; handedOver: number }> {
   let records = '';
   let passed = '';
   // Chunks with memory of their own (as file reads give) are transferred to workers, not copied.
-  const chunks = ownChunks ? input().map((chunk) => Buffer.from(new Uint8Array(chunk))) : input();
+  const chunks = ownChunks ? input(chunkBytes).map((chunk) => Buffer.from(new Uint8Array(chunk))) : input(chunkBytes);
   const summary = await validateNdjson((async function* () { yield* chunks; })(), plan, { records: true, passed: true, maxEventBytes: 2000, ...options }, (output) => {
     records += output.records;
     passed += output.passed;
   });
-  return { records, passed, summary };
+  // A transferred chunk's memory is gone from this thread.
+  return { records, passed, summary, handedOver: chunks.filter((chunk) => chunk.buffer.byteLength === 0).length };
 }
 
 describe('validateNdjson on worker threads', () => {
@@ -83,6 +84,16 @@ describe('validateNdjson on worker threads', () => {
     const transferred = await run({ workers: 2, workerUrl, batchBytes: 1 }, true);
     expect(transferred.records).toBe(single.records);
     expect(transferred.passed).toBe(single.passed);
+    // Chunks larger than a decoded piece (64 KiB), their memory handed over from mid-chunk on.
+    const bigSingle = await run({}, true, 200_003);
+    const bigParallel = await run({ workers: 2, workerUrl, batchBytes: 100_000 }, true, 200_003);
+    for (const big of [bigSingle, bigParallel]) {
+      expect(big.records).toBe(single.records);
+      expect(big.passed).toBe(single.passed);
+      expect(big.summary).toEqual(single.summary);
+    }
+    expect(bigSingle.handedOver).toBe(0);
+    expect(bigParallel.handedOver).toBeGreaterThan(0);
     expect(single.summary).toMatchObject({ lines: 4000, events: 3800, violating: 1400, dropped: 600 });
     const lines = single.records.trim().split('\n').map((l) => JSON.parse(l).line as number);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
