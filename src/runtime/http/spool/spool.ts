@@ -179,7 +179,7 @@ export class Spool {
       const take = Math.min(left, this.segments[0]!.count - this.head);
       this.head += take;
       left -= take;
-      if (!this.dropDelivered() && take === 0) break;
+      if (this.dropDelivered().length === 0 && take === 0) break;
     }
     if (!this.closing) this.cursor.schedule();
     // Everything delivered: start a new segment so the disk space of the written one comes back
@@ -247,7 +247,7 @@ export class Spool {
     while (this.queue.length > 0 || this.reclaim) {
       if (this.queue.length === 0) {
         this.reclaim = false;
-        if (this.waiting === 0 && !this.closing) await this.rotate();
+        if (this.waiting === 0 && !this.closing) await this.rotate(true);
         continue;
       }
       const jobs = this.queue;
@@ -267,7 +267,7 @@ export class Spool {
         // Leave no partial line behind, so the next append starts a clean line.
         await this.handle.truncate(before).catch(() => undefined);
         const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
-        if (this.waiting === 0 && this.active.bytes > 0 && !this.closing && (await this.rotate())) {
+        if (this.waiting === 0 && this.active.bytes > 0 && !this.closing && (await this.rotate(true))) {
           // All delivered: the space of the written segment came back; try these lines again once.
           this.queue.unshift(...jobs);
           continue;
@@ -301,9 +301,10 @@ export class Spool {
   /**
    * Moves appends to a new segment. The next file is opened before the current one is let go:
    * when that fails (EMFILE, ENOSPC, EACCES) appends go on into the current segment, past its
-   * size, and the next write tries again. Never throws; true when it moved.
+   * size, and the next write tries again. Never throws; true when it moved. With `release`, it
+   * waits until the old file is closed and delivered files are deleted (their space is back).
    */
-  private async rotate(): Promise<boolean> {
+  private async rotate(release = false): Promise<boolean> {
     const seq = this.active.seq + 1;
     const file = segmentFile(this.options.dir, seq);
     let handle: FileHandle;
@@ -316,13 +317,13 @@ export class Spool {
     }
     const old = this.handle;
     // The closed segment is synced and closed on the side: appends go on into the next one.
-    if (this.fsync === 'never') void old.close().catch(() => undefined);
-    else void old.datasync().finally(() => old.close()).catch(() => undefined);
+    const closed = (this.fsync === 'never' ? old.close() : old.datasync().finally(() => old.close())).catch(() => undefined);
     this.handle = handle;
     this.active = { seq, file, chunks: [], starts: [], count: 0, bytes: 0 };
     this.segments.push(this.active);
-    this.dropDelivered();
+    const removed = this.dropDelivered();
     this.trimMemory();
+    if (release) await Promise.all([closed, ...removed]);
     return true;
   }
 
@@ -334,18 +335,17 @@ export class Spool {
     this.segments.push(this.active);
   }
 
-  /** Deletes delivered segments at the head (never the one being written); true when it dropped any. */
-  private dropDelivered(): boolean {
-    let dropped = false;
+  /** Deletes delivered segments at the head (never the one being written); one promise per file it deletes. */
+  private dropDelivered(): Promise<void>[] {
+    const removed: Promise<void>[] = [];
     while (this.segments.length > 1 && this.head >= this.segments[0]!.count) {
       const segment = this.segments.shift()!;
       if (segment.chunks) this.memory -= segment.bytes;
       this.head = 0;
-      dropped = true;
       // A file that fails to go is harmless: the cursor already lies past it, the next start removes it.
-      rm(segment.file, { force: true }).catch(() => undefined);
+      removed.push(rm(segment.file, { force: true }).catch(() => undefined));
     }
-    return dropped;
+    return removed;
   }
 
   /** Keeps the head (being forwarded) and the active segment in memory; older closed ones go back to disk. */
