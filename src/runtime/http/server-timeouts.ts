@@ -22,6 +22,9 @@ export function applyTimeouts(timeouts: Timeouts): ServerOptions {
   };
 }
 
+/** A request line longer than this, in a request over the header limit, is answered 414. */
+const REQUEST_LINE_BYTES = 8 * 1024;
+
 /**
  * Answers what the HTTP parser refuses before a request exists: a request line over the header
  * limit gets 414 (URI too long) rather than 431, a timeout 408, the rest 400.
@@ -35,8 +38,9 @@ export function answerClientError(error: NodeJS.ErrnoException & { rawPacket?: B
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') status = '408 Request Timeout';
   else if (error.code === 'HPE_HEADER_OVERFLOW') {
     const packet = error.rawPacket;
-    // No line end in what was read: the request line itself is what overflowed.
-    status = packet && packet.indexOf('\r\n') === -1 && packet.indexOf('\n') === -1 ? '414 URI Too Long' : '431 Request Header Fields Too Large';
+    const lineEnd = packet ? packet.indexOf('\n') : -1;
+    // The request line alone is past half the header limit (or has no end in what was read): the URL overflowed.
+    status = packet && (lineEnd === -1 || lineEnd > REQUEST_LINE_BYTES) ? '414 URI Too Long' : '431 Request Header Fields Too Large';
   }
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }

@@ -76,15 +76,20 @@ export class ViolationsFile {
 
   /** `file.N-1` → `file.N` ... `file` → `file.1`, dropping the oldest; writes go on into a new `file`. */
   private async rotate(): Promise<void> {
-    const old = this.stream;
-    await new Promise<void>((resolve) => old.end(() => resolve()));
-    const name = (n: number) => (n === 0 ? this.path : `${this.path}.${n}`);
-    // A failed rename (the file went away) must not stop the writes: the next file starts anyway.
-    for (let n = this.maxFiles - 1; n >= 0; n--) await rename(name(n), name(n + 1)).catch(() => undefined);
-    this.stream = this.openStream();
-    const pending = this.pending.join('');
-    this.pending = [];
-    this.bytes = Buffer.byteLength(pending);
-    if (pending !== '') this.stream.write(pending);
+    // Records that came in meanwhile fill the new file up to the limit; the rest rotate it again.
+    do {
+      const old = this.stream;
+      await new Promise<void>((resolve) => old.end(() => resolve()));
+      const name = (n: number) => (n === 0 ? this.path : `${this.path}.${n}`);
+      // A failed rename (the file went away) must not stop the writes: the next file starts anyway.
+      for (let n = this.maxFiles - 1; n >= 0; n--) await rename(name(n), name(n + 1)).catch(() => undefined);
+      this.stream = this.openStream();
+      this.bytes = 0;
+      while (this.pending.length > 0 && this.bytes < this.maxFileBytes) {
+        const text = this.pending.shift()!;
+        this.stream.write(text);
+        this.bytes += Buffer.byteLength(text);
+      }
+    } while (this.pending.length > 0);
   }
 }
