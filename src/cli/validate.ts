@@ -61,9 +61,10 @@ export async function runValidate(options: ValidateOptions, io: Io, stdin?: Node
   const input = await openNdjsonInput(inputPath, stdin ?? (file === '-' ? process.stdin : undefined));
   const compiled = compileRuntimePlan(plan);
   const stdout = io === processIo ? streamWriter(process.stdout) : (text: string) => io.stdout(text);
+  // Ctrl-C or a kill while writing: the temporary file goes, the target stays as it was (watched
+  // before the file exists, so no signal falls between its creation and the watch).
+  const unwatch = outPath !== undefined && io === processIo ? removeOnSignal(temporaryOf(outPath)) : undefined;
   const out = outPath === undefined ? undefined : await openOutFile(outPath);
-  // Ctrl-C or a kill while writing: the temporary file goes, the target stays as it was.
-  const unwatch = out && io === processIo ? removeOnSignal(out) : undefined;
   const progress = options.progress ?? (io === processIo && Boolean(process.stderr.isTTY));
   const meter = progress ? progressLine(file, io) : undefined;
   let summary;
@@ -165,7 +166,7 @@ async function openOutFile(target: string): Promise<OutFile> {
       },
     };
   }
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const temporary = temporaryOf(target);
   const stream = createWriteStream(temporary);
   await once(stream, 'open');
   return {
@@ -185,10 +186,14 @@ async function openOutFile(target: string): Promise<OutFile> {
   };
 }
 
+function temporaryOf(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+}
+
 /** Until the returned function is called, SIGINT and SIGTERM remove the temporary file and exit (130, 143). */
-function removeOnSignal(out: OutFile): () => void {
+function removeOnSignal(temporary: string): () => void {
   const handler = (signal: NodeJS.Signals) => {
-    if (out.temporary !== undefined) rmSync(out.temporary, { force: true });
+    rmSync(temporary, { force: true });
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', handler);
