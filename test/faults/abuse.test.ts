@@ -41,7 +41,9 @@ describe('bounded work per request', () => {
     const sizeBefore = (await stat(path.join(dir, 'violations.ndjson')).catch(() => ({ size: 0 }))).size;
     const replies = Promise.all(Array.from({ length: 5 }, () => post(server.url, '/v1/batch', body)));
     const canary = await timeGet(server.url);
-    expect(canary).toBeLessThan(100);
+    // Before: one such request blocked the loop 1.8 s. Now about 10 ms of work per request (yielding
+    // every 250 entries); the bound leaves room for a busy shared CI machine.
+    expect(canary).toBeLessThan(250);
     expect((await replies).map((reply) => reply.status)).toEqual([200, 200, 200, 200, 200]);
     await waitFor(async () => (await stat(path.join(dir, 'violations.ndjson'))).size !== sizeBefore, 'records');
     // 10,000 records of ~200 bytes: about 2 MB, rotated past 256 KiB and kept to 2 old files.
