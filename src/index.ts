@@ -19,6 +19,7 @@ export type * from './core/ir.js';
 export type { RawNode, RawFile, RawMap, RawSeq, RawScalar, RawEntry } from './core/raw.js';
 export { compileRuntimePlan, type CompiledPlan, type CompiledEvent } from './core/compiled-plan.js';
 export { checkPlan, analyzePatterns } from './check-plan.js';
+export { checkPatternSafety, type PatternSafety } from './safe-patterns.js';
 export { runPlanRules, PLAN_RULES, describeRules, collectPatterns, type RuleRunResult, type RunRulesOptions, type PlanRule, type PatternVerdict, type RuleEnv } from './core/rules/index.js';
 export { diffPlans, judgeBump, CHANGES, type PlanDiff, type PlanChange, type ChangeKind, type ChangeId, type Bump, type BumpVerdict } from './core/diff/index.js';
 export { loadPlanFiles, type PlanFileText } from './sources/load-plan-files.js';

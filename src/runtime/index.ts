@@ -1,7 +1,8 @@
 /** trackplan/runtime: validate events against a compiled plan. Ships in apps: ajv and Node built-ins only. */
 export { createValidator, malformed } from './validator.js';
 export { loadCompiledPlan, CompiledPlanError } from './load.js';
-export { toViolationRecord, formatViolationRecord } from './record.js';
+export { toViolationRecord, formatViolationRecord, type RecordOptions } from './record.js';
+export { createRedactor, type PiiMode, type Redactor } from './redact.js';
 export { resolvePolicy, resolvePolicies, decideOutcome } from './policy.js';
 export { VIOLATION_MESSAGES, type ViolationMessageId } from './messages.js';
 export {
