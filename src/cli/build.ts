@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors } from '../core/diagnostics.js';
-import { compileOutputs } from '../compile.js';
+import { compileOutputs } from '../app/compile.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { checkOutput, writeOutput } from '../sources/output.js';
 import { formatPretty } from '../report/diagnostics.js';

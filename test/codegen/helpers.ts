@@ -1,6 +1,6 @@
 import { symlink, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { compileOutputs } from '../../src/compile.js';
+import { compileOutputs } from '../../src/app/compile.js';
 import { hasErrors } from '../../src/core/diagnostics.js';
 import type { PlanIR } from '../../src/core/ir.js';
 import { normalizePlan } from '../../src/core/normalize/index.js';

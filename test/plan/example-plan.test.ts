@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { compileOutputs } from '../../src/compile.js';
+import { compileOutputs } from '../../src/app/compile.js';
 import { planFormatSchema } from '../../src/core/format-schema.js';
 import { loadPlan } from '../../src/sources/load-plan.js';
 import { checkOutput } from '../../src/sources/output.js';

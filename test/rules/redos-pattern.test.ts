@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePatterns } from '../../src/check-plan.js';
+import { analyzePatterns } from '../../src/app/check-plan.js';
 import { testRule } from './rule-tester.js';
 
 testRule('redos-pattern', {

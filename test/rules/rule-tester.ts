@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlan } from '../../src/check-plan.js';
+import { checkPlan } from '../../src/app/check-plan.js';
 import { findRule } from '../../src/core/rules/registry.js';
 import { loadPlanFiles } from '../../src/sources/load-plan-files.js';
 

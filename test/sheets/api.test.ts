@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.js';
 import { runSheetsPull } from '../../src/cli/sheets.js';
-import { compileOutputs } from '../../src/compile.js';
+import { compileOutputs } from '../../src/app/compile.js';
 import { loadPlan } from '../../src/sources/load-plan.js';
 import { tempTree } from '../helpers/temp.js';
 import { SERVICE_ACCOUNT, useFakeSheets, writeServiceAccountKey } from './fixtures.js';

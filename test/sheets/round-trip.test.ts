@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../../src/cli/index.js';
-import { compileOutputs } from '../../src/compile.js';
+import { compileOutputs } from '../../src/app/compile.js';
 import { loadPlan } from '../../src/sources/load-plan.js';
 import { tempTree } from '../helpers/temp.js';
 import { captureIo, examplePlanFiles, readTree } from './helpers.js';

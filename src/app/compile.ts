@@ -1,9 +1,9 @@
-import { compileTrackingFiles } from './codegen/index.js';
-import { compileSchemaFiles } from './core/compile.js';
-import type { Diagnostic } from './core/diagnostics.js';
-import { ConfigError } from './core/errors.js';
-import type { PlanIR } from './core/ir.js';
-import { formatPretty } from './report/diagnostics.js';
+import { compileTrackingFiles } from '../codegen/index.js';
+import { compileSchemaFiles } from '../core/compile.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { ConfigError } from '../core/errors.js';
+import type { PlanIR } from '../core/ir.js';
+import { formatPretty } from '../report/diagnostics.js';
 
 export interface CompileOptions {
   /** SDK of the generated tracking module (`trackplan build --sdk`); default: the plan's sources. */
