@@ -2,7 +2,7 @@
 export { loadPlan, type LoadedPlan, type LoadPlanOptions } from './sources/load-plan.js';
 export { parseYamlFile } from './sources/yaml-file.js';
 export { normalizePlan, type NormalizeResult } from './core/normalize/index.js';
-export { compileOutputs, CodegenError, type CompileOptions } from './app/compile.js';
+export { compileOutputs, type CompileOptions, type CompileResult } from './app/compile.js';
 export { compileTrackingFiles, type TrackingOptions, type TrackingOutput } from './codegen/index.js';
 export { nameTrackingFunctions, functionNameOf, type TrackingName, type NamingResult } from './core/naming/namer.js';
 export { resolveTargets, SDK_FLAVOURS, type Flavour, type TrackingSdk, type TrackingTarget } from './core/flavours/index.js';

@@ -30,7 +30,7 @@ describe('the example plan (RudderStack funnel)', () => {
   });
 
   it('has its build committed in generated/, up to date', async () => {
-    const files = await compileOutputs(await examplePlan());
+    const files = (await compileOutputs(await examplePlan())).files;
     expect(await checkOutput(path.join(root, 'generated'), files)).toEqual({ stale: [], extra: [] });
   });
 

@@ -79,7 +79,7 @@ describe('sheets push and pull against the Sheets API', () => {
     expect(fake.server.requests.at(-1)!.query['ranges']).toEqual(["'Plan'", "'Sources'", "'Types'", "'Events'", "'Properties'"]);
     expect(fake.server.requests.at(-1)!.authorization).toMatch(/^Bearer ya29\.fake-\d+$/);
 
-    const built = async (dir: string) => compileOutputs((await loadPlan(dir, { cwd })).plan!);
+    const built = async (dir: string) => (await compileOutputs((await loadPlan(dir, { cwd })).plan!)).files;
     expect(await built('pulled')).toEqual(await built('plans'));
     await cli(cwd, ['sheets', 'push', '--plan', 'plans', '--to-csv', 'csv']);
     await cli(cwd, ['sheets', 'pull', '--from-csv', 'csv', '--out', 'from-csv']);

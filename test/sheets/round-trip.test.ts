@@ -10,7 +10,7 @@ import { captureIo, examplePlanFiles, readTree } from './helpers.js';
 async function build(dir: string, cwd: string): Promise<Map<string, string>> {
   const { plan, diagnostics } = await loadPlan(dir, { cwd });
   expect(diagnostics).toEqual([]);
-  return compileOutputs(plan!);
+  return (await compileOutputs(plan!)).files;
 }
 
 async function cli(cwd: string, ...args: string[]): Promise<{ code: number; err: string; out: string }> {
