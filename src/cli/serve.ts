@@ -10,7 +10,7 @@ import type { FsyncPolicy } from '../runtime/http/spool/spool.js';
 import { maskUrl } from '../runtime/http/mask-url.js';
 import { createRedactor, type PiiMode } from '../runtime/redact.js';
 import { createValidator } from '../runtime/validator.js';
-import { checkPatternSafety, unsafePatternsHint } from '../safe-patterns.js';
+import { checkPatternSafety, unsafePatternsHint } from '../app/safe-patterns.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { EXIT, type ExitCode, type Io } from './io.js';
 

@@ -14,7 +14,7 @@ import { openNdjsonInput } from '../runtime/ndjson-input.js';
 import { DEFAULT_MAX_DEPTH } from '../runtime/ndjson-batch.js';
 import { validateNdjson, type Progress } from '../runtime/ndjson-run.js';
 import type { PiiMode } from '../runtime/redact.js';
-import { checkPatternSafety, unsafePatternsHint } from '../safe-patterns.js';
+import { checkPatternSafety, unsafePatternsHint } from '../app/safe-patterns.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { EXIT, formatOption, processIo, type ExitCode, type Io } from './io.js';
 
@@ -34,6 +34,8 @@ export interface ValidateOptions {
   allowUnsafePatterns?: boolean;
   /** A progress line on stderr; default: when stderr is a terminal. */
   progress?: boolean;
+  /** Clock of the progress line, in milliseconds (tests pass their own). */
+  now?: () => number;
 }
 
 /** `trackplan validate`: check an NDJSON stream of events against the plan. */
@@ -66,7 +68,7 @@ export async function runValidate(options: ValidateOptions, io: Io, stdin?: Node
   const unwatch = outPath !== undefined && io === processIo ? removeOnSignal(temporaryOf(outPath)) : undefined;
   const out = outPath === undefined ? undefined : await openOutFile(outPath);
   const progress = options.progress ?? (io === processIo && Boolean(process.stderr.isTTY));
-  const meter = progress ? progressLine(file, io) : undefined;
+  const meter = progress ? progressLine(file, io, options.now ?? Date.now) : undefined;
   let summary;
   try {
     summary = await validateNdjson(input.chunks, compiled, {
@@ -204,13 +206,13 @@ function removeOnSignal(temporary: string): () => void {
   };
 }
 
-function progressLine(file: string, io: Io): { update: (progress: Progress) => void; clear: () => void } {
-  const started = Date.now();
+function progressLine(file: string, io: Io, clock: () => number): { update: (progress: Progress) => void; clear: () => void } {
+  const started = clock();
   let shown = 0;
   const name = file === '-' ? 'stdin' : file;
   return {
     update({ bytes, lines }) {
-      const now = Date.now();
+      const now = clock();
       // Only for long inputs, and at most 4 times a second.
       if (now - started < 1000 || now - shown < 250) return;
       shown = now;

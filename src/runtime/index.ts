@@ -4,7 +4,7 @@ export { loadCompiledPlan, CompiledPlanError } from './load.js';
 export { toViolationRecord, formatViolationRecord, type RecordOptions } from './record.js';
 export { createRedactor, type PiiMode, type Redactor } from './redact.js';
 export { resolvePolicy, resolvePolicies, decideOutcome } from './policy.js';
-export { VIOLATION_MESSAGES, type ViolationMessageId } from './messages.js';
+export { VIOLATION_MESSAGES, type ViolationMessageId } from '../core/violations/messages.js';
 export {
   createLineSplitter, createValidateTransform, validateStream, NdjsonLine,
   type LineResult, type SplitterOptions, type ValidateTransformOptions, type ValidateStreamOptions,

@@ -27,6 +27,18 @@ afterAll(async () => {
 
 const forwarded = () => output.join('').split('\n').filter(Boolean);
 
+/** The line of every violations file (the current one and the rotated ones) that names `id`. */
+async function recordOf(id: string): Promise<string> {
+  return waitFor(async () => {
+    for (const name of ['violations.ndjson', 'violations.ndjson.1', 'violations.ndjson.2']) {
+      const text = await readFile(path.join(dir, name), 'utf8').catch(() => '');
+      const line = text.split('\n').find((candidate) => candidate.includes(`"${id}"`));
+      if (line) return line;
+    }
+    return undefined;
+  }, `the record of ${id}`);
+}
+
 // Defect 3: 548 bytes of gzip (255k entries) appended ~62 MB of records and blocked the loop 1.8 s.
 describe('bounded work per request', () => {
   it('refuses a batch with more entries than the limit before validating any', async () => {
@@ -61,10 +73,7 @@ describe('bounded work per request', () => {
     expect([reply.status, reply.json()['code']]).toEqual([413, 'messageTooLarge']);
     const dropped = `{"type":"nonsense","messageId":"huge-2","blob":"${'y'.repeat(200_000)}"}`;
     expect((await post(server.url, '/v1/batch', `{"batch":[${dropped}]}`)).status).toBe(200);
-    const record = await waitFor(async () => {
-      const text = await readFile(path.join(dir, 'violations.ndjson'), 'utf8');
-      return text.split('\n').find((line) => line.includes('"huge-2"'));
-    }, 'the record of huge-2');
+    const record = await recordOf('huge-2');
     expect(Buffer.byteLength(record)).toBeLessThanOrEqual(32 * 1024);
     expect(JSON.parse(record)).toMatchObject({ messageId: 'huge-2', outcome: 'dropped', truncated: true });
   });
@@ -72,7 +81,7 @@ describe('bounded work per request', () => {
   it('a 100,000-level nested element is dropped as tooDeep and recorded (an excerpt), never forwarded', async () => {
     const deep = `{"type":"track","event":"Order Completed","messageId":"deep-100k","properties":{"order_id":"x","n":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
     expect((await post(server.url, '/v1/batch', `{"batch":[${deep}]}`)).status).toBe(200);
-    const record = await waitFor(async () => (await readFile(path.join(dir, 'violations.ndjson'), 'utf8')).split('\n').find((line) => line.includes('"deep-100k"')), 'the record');
+    const record = await recordOf('deep-100k');
     expect(Buffer.byteLength(record)).toBeLessThanOrEqual(32 * 1024);
     expect(JSON.parse(record)).toMatchObject({ messageId: 'deep-100k', outcome: 'dropped', truncated: true, violations: [{ type: 'Malformed-Event', meta: { keyword: 'tooDeep' } }] });
     expect(forwarded().some((line) => line.includes('deep-100k'))).toBe(false);
@@ -85,7 +94,7 @@ describe('what JSON.parse hides', () => {
   it('a repeated key: dropped as Malformed-Event, the forwarded bytes never carry it', async () => {
     const body = '{"type":"identify","userId":"u","messageId":"dup-1","traits":{"email":"a@example.com","ssn":"078-05-1120"},"traits":{"email":"a@example.com"}}';
     expect((await post(server.url, '/v1/identify', body)).status).toBe(200);
-    const record = await waitFor(async () => (await readFile(path.join(dir, 'violations.ndjson'), 'utf8')).split('\n').find((line) => line.includes('"dup-1"')), 'the record');
+    const record = await recordOf('dup-1');
     expect(JSON.parse(record)).toMatchObject({ outcome: 'dropped', violations: [{ type: 'Malformed-Event', meta: { keyword: 'duplicateKey', instancePath: '/traits' } }] });
     expect(output.join('')).not.toContain('078-05-1120');
   });

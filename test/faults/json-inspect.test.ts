@@ -26,7 +26,7 @@ describe('stringifyKeeping', () => {
   it('writes out-of-range numbers as they were written, also after a change', () => {
     const text = '{"a":{"b":[1,1e400]},"c":-1e999,"d":"\\u0000n"}';
     const findings = inspectJson(text, JSON.parse(text), 64);
-    const changed = { ...(JSON.parse(text) as Record<string, unknown>), e: 1 };
+    const changed: Record<string, unknown> = { ...(JSON.parse(text) as Record<string, unknown>), e: 1 };
     expect(stringifyKeeping(changed, findings.bigNumbers)).toBe('{"a":{"b":[1,1e400]},"c":-1e999,"d":"\\u0000n","e":1}');
     const { c: _c, ...without } = changed;
     expect(stringifyKeeping(without, findings.bigNumbers)).toBe('{"a":{"b":[1,1e400]},"d":"\\u0000n","e":1}');

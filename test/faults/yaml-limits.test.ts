@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatLocation } from '../../src/core/location.js';
 import { parseYamlFile } from '../../src/sources/yaml-file.js';
 
 // Defect 7: aliases resolved in quadratic time (10,000 aliases: 49.7 s), an unlocated node-cap
@@ -28,8 +29,8 @@ describe('YAML limits', () => {
     const { file } = parseYamlFile('types.yaml', aliases(2));
     const types = file.root?.kind === 'map' ? file.root.entries[0]!.value : undefined;
     const entries = types?.kind === 'map' ? types.entries : [];
-    expect(entries.map((entry) => [entry.key, entry.value.kind, `${entry.value.location?.line}:${entry.value.location?.column}`])).toEqual([
-      ['base', 'map', '2:12'], ['t0', 'map', '2:12'], ['t1', 'map', '2:12'],
+    expect(entries.map((entry) => [entry.key, entry.value.kind, formatLocation(entry.value.location!)])).toEqual([
+      ['base', 'map', 'types.yaml:2:12'], ['t0', 'map', 'types.yaml:2:12'], ['t1', 'map', 'types.yaml:2:12'],
     ]);
   });
 

@@ -1,8 +1,8 @@
 import { analyzePatterns } from './check-plan.js';
-import type { Diagnostic } from './core/diagnostics.js';
-import type { PlanIR } from './core/ir.js';
-import { collectPatterns } from './core/rules/redos-pattern.js';
-import { runPlanRules } from './core/rules/run.js';
+import type { Diagnostic } from '../core/diagnostics.js';
+import type { PlanIR } from '../core/ir.js';
+import { collectPatterns } from '../core/rules/redos-pattern.js';
+import { runPlanRules } from '../core/rules/run.js';
 
 export interface PatternSafety {
   /** `redos-pattern` errors, located as `trackplan check` reports them; empty when every pattern is safe. */
