@@ -15,41 +15,35 @@ export interface JsonFindings {
   bigNumbers?: Map<string, string>;
 }
 
-/** Members, depth and non-finite numbers of a parsed value (iterative: no stack overflow on any depth). */
+/** Members, depth and non-finite numbers of a parsed value (recursion stops at `maxDepth`: no stack overflow). */
 export function measureValue(value: unknown, maxDepth: number): { keys: number; tooDeep: boolean; nonFinite: boolean } {
-  let keys = 0;
-  let nonFinite = false;
-  const stack: unknown[] = [value];
-  const depths: number[] = [1];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    const depth = depths.pop()!;
-    if (typeof node === 'number') {
-      if (!Number.isFinite(node)) nonFinite = true;
-      continue;
-    }
-    if (node === null || typeof node !== 'object') continue;
-    if (depth > maxDepth) return { keys, tooDeep: true, nonFinite };
-    if (Array.isArray(node)) {
-      for (let i = 0; i < node.length; i++) {
-        const item: unknown = node[i];
-        if (item !== null && (typeof item === 'object' || typeof item === 'number')) {
-          stack.push(item);
-          depths.push(depth + 1);
-        }
-      }
-      continue;
-    }
-    for (const key in node) {
-      keys++;
-      const item = (node as Record<string, unknown>)[key];
-      if (item !== null && (typeof item === 'object' || typeof item === 'number')) {
-        stack.push(item);
-        depths.push(depth + 1);
-      }
-    }
+  const shape = { keys: 0, tooDeep: false, nonFinite: false };
+  if (value !== null && typeof value === 'object') measureNode(value, 1, maxDepth, shape);
+  else if (typeof value === 'number' && !Number.isFinite(value)) shape.nonFinite = true;
+  return shape;
+}
+
+function measureNode(node: object, depth: number, maxDepth: number, shape: { keys: number; tooDeep: boolean; nonFinite: boolean }): void {
+  if (depth > maxDepth) {
+    shape.tooDeep = true;
+    return;
   }
-  return { keys, tooDeep: false, nonFinite };
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const item: unknown = node[i];
+      if (typeof item === 'object' && item !== null) measureNode(item, depth + 1, maxDepth, shape);
+      else if (item === Infinity || item === -Infinity) shape.nonFinite = true;
+      if (shape.tooDeep) return;
+    }
+    return;
+  }
+  for (const key in node) {
+    shape.keys++;
+    const item = (node as Record<string, unknown>)[key];
+    if (typeof item === 'object' && item !== null) measureNode(item, depth + 1, maxDepth, shape);
+    else if (item === Infinity || item === -Infinity) shape.nonFinite = true;
+    if (shape.tooDeep) return;
+  }
 }
 
 /**

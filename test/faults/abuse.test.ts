@@ -60,7 +60,10 @@ describe('bounded work per request', () => {
     await waitFor(async () => (await stat(path.join(dir, 'violations.ndjson'))).size !== sizeBefore, 'records');
     // 10,000 records of ~200 bytes: about 2 MB, rotated past 256 KiB and kept to 2 old files.
     const list = async () => (await readdir(dir)).filter((name) => name.startsWith('violations.ndjson')).sort();
-    const files = await waitFor(async () => ((await list()).length === 3 ? list() : undefined), 'the rotation to settle');
+    const files = await waitFor(async () => {
+      const names = await list();
+      return names.length === 3 ? names : undefined;
+    }, 'the rotation to settle');
     expect(files).toEqual(['violations.ndjson', 'violations.ndjson.1', 'violations.ndjson.2']);
     // A file ends at the first request past the limit: at most one request (2,000 records) over it.
     for (const file of files) expect((await stat(path.join(dir, file))).size).toBeLessThan(256 * 1024 + 400 * 1024);
@@ -97,6 +100,18 @@ describe('what JSON.parse hides', () => {
     const record = await recordOf('dup-1');
     expect(JSON.parse(record)).toMatchObject({ outcome: 'dropped', violations: [{ type: 'Malformed-Event', meta: { keyword: 'duplicateKey', instancePath: '/traits' } }] });
     expect(output.join('')).not.toContain('078-05-1120');
+  });
+
+  it.each([
+    ['compact', '{"type":"track","event":"Order Completed","messageId":"dup-b1","properties":{"order_id":"1","ssn":"078-05-1120","order_id":"1"}}', '/properties/order_id'],
+    ['pretty, with an escaped key', '{ "type" : "track", "event" : "Order Completed", "messageId" : "dup-b2", "properties" : { "order_id" : "1", "order\\u005fid" : "2" } }', '/properties/order_id'],
+  ])('a repeated key inside a batch element (%s): dropped, recorded, not forwarded', async (_name, element, pointer) => {
+    const id = /"messageId" ?: ?"([^"]+)"/.exec(element)![1]!;
+    const body = `{"batch":[{"type":"track","event":"Order Completed","messageId":"${id}-ok","properties":{"order_id":"2"}},${element}]}`;
+    expect((await post(server.url, '/v1/batch', body)).status).toBe(200);
+    expect(JSON.parse(await recordOf(id))).toMatchObject({ outcome: 'dropped', violations: [{ meta: { keyword: 'duplicateKey', instancePath: pointer } }] });
+    await waitFor(() => forwarded().some((line) => line.includes(`"${id}-ok"`)), 'the other element to be forwarded');
+    expect(forwarded().some((line) => line.includes(`"${id}"`))).toBe(false);
   });
 
   it('a number past the double range is forwarded as written when the message is serialized again', async () => {

@@ -64,10 +64,11 @@ export function parseRequestBody(endpoint: Endpoint, body: Buffer | Json, limits
     throw new HttpError('invalidBody', { detail: `the body of /v1/${endpoint} must have a "batch" array, found ${describeKind(batch)}` });
   }
   if (batch.length > limits.maxBatchEntries) throw new HttpError('tooManyEntries', { count: batch.length, limit: limits.maxBatchEntries });
-  let raw: (string | undefined)[] = (text !== undefined ? findBatchElements(text) : undefined) ?? [];
+  const keyCounts: number[] = [];
+  let raw: (string | undefined)[] = (text !== undefined ? findBatchElements(text, keyCounts) : undefined) ?? [];
   if (raw.length !== batch.length) raw = [];
   // Before any member is merged in: the findings are about the client's own text.
-  const findings = inspectBatch(batch, raw, text, limits.maxDepth);
+  const findings = inspectBatch(batch, raw, keyCounts.length === batch.length ? keyCounts : undefined, text, limits.maxDepth);
   // Without raw texts, measure each message here; with them, the caller measures what it forwards.
   if (raw.length === 0) checkMessageSizes(batch, limits.maxMessageBytes, undefined, findings);
   mergeBatchFields(parsed, batch, raw);
@@ -78,12 +79,17 @@ export function parseRequestBody(endpoint: Endpoint, body: Buffer | Json, limits
  * The findings of each batch element: from its own text when the elements were cut from the body,
  * else from one exact scan of the whole body (its pointers name the element).
  */
-function inspectBatch(batch: unknown[], raw: (string | undefined)[], text: string | undefined, maxDepth: number): (JsonFindings | undefined)[] {
+function inspectBatch(
+  batch: unknown[], raw: (string | undefined)[], keyCounts: number[] | undefined, text: string | undefined, maxDepth: number,
+): (JsonFindings | undefined)[] {
   const findings: (JsonFindings | undefined)[] = new Array(batch.length);
   if (raw.length === batch.length) {
     for (let i = 0; i < batch.length; i++) {
       const element = batch[i];
       if (element === null || typeof element !== 'object') continue;
+      // The common case: as many keys in the text as parsed, nothing too deep or past doubles.
+      const shape = keyCounts ? measureValue(element, maxDepth) : undefined;
+      if (shape && !shape.tooDeep && !shape.nonFinite && shape.keys === keyCounts![i]) continue;
       const found = inspectJson(raw[i]!, element, maxDepth);
       if (found.duplicateKey !== undefined || found.tooDeep || found.bigNumbers) findings[i] = found;
     }
