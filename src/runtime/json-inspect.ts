@@ -17,9 +17,33 @@ export interface JsonFindings {
 
 /** Members, depth and non-finite numbers of a parsed value (recursion stops at `maxDepth`: no stack overflow). */
 export function measureValue(value: unknown, maxDepth: number): { keys: number; tooDeep: boolean; nonFinite: boolean } {
+  // Recursion is the faster walk; past a few hundred levels (a raised --max-depth) the explicit stack is safe.
+  if (maxDepth > RECURSION_LIMIT) return measureIteratively(value, maxDepth);
   const shape = { keys: 0, tooDeep: false, nonFinite: false };
   if (value !== null && typeof value === 'object') measureNode(value, 1, maxDepth, shape);
   else if (typeof value === 'number' && !Number.isFinite(value)) shape.nonFinite = true;
+  return shape;
+}
+
+const RECURSION_LIMIT = 512;
+
+function measureIteratively(value: unknown, maxDepth: number): { keys: number; tooDeep: boolean; nonFinite: boolean } {
+  const shape = { keys: 0, tooDeep: false, nonFinite: false };
+  const stack: unknown[] = [value];
+  const depths: number[] = [1];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    const depth = depths.pop()!;
+    if (node === Infinity || node === -Infinity) shape.nonFinite = true;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > maxDepth) return { ...shape, tooDeep: true };
+    const items: unknown[] = Array.isArray(node) ? node : Object.values(node);
+    if (!Array.isArray(node)) shape.keys += items.length;
+    for (const item of items) {
+      stack.push(item);
+      depths.push(depth + 1);
+    }
+  }
   return shape;
 }
 
