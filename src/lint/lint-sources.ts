@@ -21,19 +21,25 @@ import { scanFile, type FileScan } from './scan-file.js';
 
 export type { LintStats } from '../core/lint-results.js';
 
+/** One source file in memory. */
 export interface SourceText {
   /** Absolute path. */
   file: string;
+  /** Its text. */
   text: string;
 }
 
+/** Options of `lintSources`. */
 export interface LintSourcesOptions {
+  /** The plan to lint against. */
   plan: PlanIR;
+  /** The lint settings. */
   config: LintConfig;
   /** File names in diagnostics, source `paths` and the generated module are relative to this folder. */
   cwd: string;
   /** Ask the type checker about what the syntax cannot tell (default true). */
   typeCheck?: boolean;
+  /** Compiler options for the type checker (default: strict ES2022). */
   compilerOptions?: ts.CompilerOptions;
 }
 
