@@ -8,7 +8,8 @@ import { compileRuntimePlan } from '../core/compiled-plan.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { ConfigError } from '../core/errors.js';
 import { formatPretty } from '../report/diagnostics.js';
-import { formatValidationPretty } from '../report/validation-pretty.js';
+import { findReporter } from '../report/reporter.js';
+import { VALIDATION_REPORTERS } from '../report/reporters.js';
 import { DEFAULT_MAX_EVENT_BYTES } from '../runtime/ndjson-lines.js';
 import { openNdjsonInput } from '../runtime/ndjson-input.js';
 import { DEFAULT_MAX_DEPTH } from '../runtime/ndjson-batch.js';
@@ -22,7 +23,8 @@ export interface ValidateOptions {
   /** NDJSON file (plain or gzip), or `-` for stdin. */
   file?: string | undefined;
   plan: string;
-  format: 'pretty' | 'json';
+  /** The name of one of VALIDATION_REPORTERS. */
+  format: string;
   /** Write the events that pass the policy here (with violations attached when propagated). */
   out?: string;
   maxEventBytes: number;
@@ -95,11 +97,9 @@ export async function runValidate(options: ValidateOptions, io: Io, stdin?: Node
     meter?.clear();
   }
   const planLabel = `${compiled.id}@${compiled.version}`;
-  if (options.format === 'pretty') {
-    io.stdout(formatValidationPretty(summary, { source: file, plan: planLabel, color: io.color, ...(options.out !== undefined ? { out: options.out } : {}) }));
-  } else {
-    io.stderr(`${summary.events} events, ${summary.violating} with violations (${planLabel})\n`);
-  }
+  const reporter = findReporter(VALIDATION_REPORTERS, options.format);
+  const report = reporter.format(summary, { source: file, plan: planLabel, color: io.color, ...(options.out !== undefined ? { out: options.out } : {}) });
+  (reporter.output === 'stderr' ? io.stderr : io.stdout)(report);
   return summary.violating > 0 ? EXIT.findings : EXIT.clean;
 }
 
@@ -240,7 +240,7 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
     .addHelpText('after', '\nExit codes: 0 no violations, 1 violations found, 2 usage, configuration, input or plan error (unsafe patterns included).')
     .argument('[file]', 'NDJSON events, one per line; - reads stdin')
     .option('--plan <dir>', 'plan folder', 'plans')
-    .addOption(formatOption(['pretty', 'json'] as const, 'pretty'))
+    .addOption(formatOption(VALIDATION_REPORTERS))
     .option('--out <file>', 'write the events that pass the policy to this NDJSON file')
     .option('--max-event-bytes <n>', 'a longer line is a malformed event', positiveInteger('--max-event-bytes', 2 ** 30), DEFAULT_MAX_EVENT_BYTES)
     .option('--max-depth <n>', 'deeper nesting is a malformed event', positiveInteger('--max-depth', 1_000_000), DEFAULT_MAX_DEPTH)

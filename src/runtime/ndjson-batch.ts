@@ -11,6 +11,7 @@ import { malformed } from './validator.js';
 /** Deepest nesting of an event by default; deeper ones are dropped as `Malformed-Event` (`tooDeep`). */
 export const DEFAULT_MAX_DEPTH = 64;
 
+/** Options of NDJSON validation: size cap per line and what to produce. */
 export interface NdjsonOptions {
   /** Lines longer than this many bytes are `Malformed-Event`s (default 32 KiB, Segment's limit). */
   maxEventBytes?: number;

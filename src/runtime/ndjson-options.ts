@@ -1,12 +1,14 @@
 import type { BatchOutput, NdjsonOptions } from './ndjson-batch.js';
 import type { ValidatorOptions } from './types.js';
 
+/** How far an NDJSON run has read. */
 export interface Progress {
   /** Bytes read (after decompression). */
   bytes: number;
   lines: number;
 }
 
+/** Options of `validateNdjson`. */
 export interface RunOptions extends NdjsonOptions {
   validator?: ValidatorOptions;
   /**

@@ -8,6 +8,7 @@ import type { CompiledPlan } from '../core/compiled-plan.js';
  */
 export type PiiMode = 'hash' | 'drop' | 'keep';
 
+/** Redacts the PII values of messages, by the plan's `pii: true` properties (see `createRedactor`). */
 export interface Redactor {
   /** True when the plan marks nothing as PII: every call can be skipped. */
   readonly empty: boolean;

@@ -39,6 +39,7 @@ export interface ViolatingRequest {
   raw: (string | undefined)[];
 }
 
+/** Options of `createIngestHandler`. */
 export interface IngestOptions {
   validator: Validator;
   sink: IngestSink;
@@ -57,6 +58,7 @@ export interface IngestOptions {
   transform?: (message: Record<string, unknown>) => Record<string, unknown>;
 }
 
+/** The `next` callback of connect/Express middleware. */
 export type NextFunction = (error?: unknown) => void;
 /** A `node:http` request listener that is also connect/Express middleware. */
 export type IngestHandler = (req: IncomingMessage, res: ServerResponse, next?: NextFunction) => void;

@@ -16,6 +16,7 @@ import { Spool, type SpoolOptions } from './spool/spool.js';
 import { ViolationsFile, type ViolationsFileOptions } from './violations-file.js';
 import { ViolationsWebhook } from './violations-webhook.js';
 
+/** Options of `startServer`. */
 export interface ServeOptions {
   validator: Validator;
   host?: string;
@@ -40,6 +41,7 @@ export interface ServeOptions {
   log?: (text: string) => void;
 }
 
+/** A server started by `startServer`. */
 export interface RunningServer {
   url: string;
   /** Where `/health` and `/metrics` are served: `url` unless an admin port was given. */

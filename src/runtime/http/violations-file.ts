@@ -3,11 +3,13 @@ import { rename, stat } from 'node:fs/promises';
 import { formatViolationRecord, type RecordOptions } from '../record.js';
 import type { ValidationResult } from '../types.js';
 
+/** Options of the violations file: record bounds and redaction, rotation, and where problems are logged. */
 export interface ViolationsFileOptions extends RecordOptions {
   /** Past this size the file is rotated (`file` → `file.1` → ... ). Default 100 MiB; 0: never. */
   maxFileBytes?: number;
   /** Rotated files kept besides the current one. Default 5. */
   maxFiles?: number;
+  /** Told when the file cannot be written. */
   log?: (text: string) => void;
 }
 

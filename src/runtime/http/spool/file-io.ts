@@ -6,8 +6,11 @@ import { open, type FileHandle } from 'node:fs/promises';
  * (EMFILE on open, ENOSPC on write) where a real condition cannot be made without privileges.
  */
 export interface FileIo {
+  /** Opens a file (`fs.promises.open`). */
   open(file: string, flags: string): Promise<FileHandle>;
+  /** Writes part of a buffer; returns the bytes written (`FileHandle#write`). */
   write(handle: FileHandle, buffer: Buffer, offset: number, length: number): Promise<number>;
+  /** Writes part of a buffer at once; returns the bytes written (`fs.writeSync`). */
   writeSync(fd: number, buffer: Buffer, offset: number, length: number): number;
 }
 

@@ -9,6 +9,7 @@ export class SpoolError extends Error {
   override name = 'SpoolError';
 
   constructor(
+    /** Why: full, closing, or a failed write. */
     readonly kind: SpoolErrorKind,
     /** Bytes waiting for the upstream when the append was refused. */
     readonly waitingBytes: number,
