@@ -18,6 +18,13 @@ export function clientScript(notice: string): string {
     status: document.getElementById('filter-status'),
     pii: document.getElementById('filter-pii')
   };
+  // Prefixes and small typos, every word must match; numbers match exactly (event_41 is not event_417).
+  var query = {
+    prefix: true,
+    fuzzy: function (term) { return term.length > 3 && !/^[0-9]+$/.test(term) ? 0.2 : false; },
+    combineWith: 'AND',
+    boost: { name: 3, words: 2, properties: 1.5 }
+  };
   var count = document.getElementById('result-count');
   var empty = document.getElementById('no-results');
   var groups = Array.prototype.slice.call(document.querySelectorAll('[data-group]'));
@@ -34,11 +41,11 @@ export function clientScript(notice: string): string {
   });
 
   function apply() {
-    var query = input.value.trim();
+    var text = input.value.trim();
     var hits = null;
-    if (query !== '' && engine) {
+    if (text !== '' && engine) {
       hits = new Set();
-      engine.search(query, data.query).forEach(function (result) { hits.add(String(result.id)); });
+      engine.search(text, query).forEach(function (result) { hits.add(String(result.id)); });
     }
     var source = filters.source.value, owner = filters.owner.value, status = filters.status.value, pii = filters.pii.value;
     var shown = 0;

@@ -29,7 +29,7 @@ export function renderCoveragePage(ctx: CatalogContext): string {
       const sites = !entry.inCode ? html`<span class="muted">not sent from code</span>`
         : entry.callSites.length === 0 ? html`<span class="badge badge-breaking">never sent</span>`
         : html`<ul class="plain">${entry.callSites.map((site) => html`<li>${callSiteLink(links, site, PAGE)}</li>`)}</ul>`;
-      return html`<tr data-event="${eventKey(entry.call, entry.name)}" data-call-sites="${entry.callSites.length}"><th scope="row">${name}</th><td>${statusBadge(entry)}</td><td>${entry.sources.join(', ')}</td><td>${sites}</td></tr>`;
+      return html`<tr data-call="${entry.call}" data-name="${entry.name}" data-call-sites="${entry.callSites.length}"><th scope="row">${name}</th><td>${statusBadge(entry)}</td><td>${entry.sources.join(', ')}</td><td>${sites}</td></tr>`;
     });
     body = html`<h1>Coverage</h1>
 <p class="lead"><strong>${summary.sent}</strong> of <strong>${summary.planned}</strong> planned calls are sent from the code (${summary.percent}%), from ${summary.callSites} call sites.</p>

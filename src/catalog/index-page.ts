@@ -70,7 +70,7 @@ ${options('Status', 'filter-status', ['active', 'deprecated'])}
 <p class="result-count" id="result-count" aria-live="polite">${plan.events.length} calls</p>
 <p id="no-results" class="muted" hidden>No call matches.</p>
 <div id="event-index">
-${[...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, events]) => html`<section class="group" data-group="${file}" aria-label="${file}">
+${[...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, events]) => html`<section class="group" data-group="${file}" aria-label="${file}" style="contain-intrinsic-size: auto ${events.length * 70 + 90}px">
 <h2 class="group-title"><code>${file}</code> <span class="muted">${events.length}</span></h2>
 <div class="table-wrap"><table class="events"><thead>${head}</thead><tbody>${events.map((e) => row(ctx, e, ids.get(e)!))}</tbody></table></div>
 </section>`)}

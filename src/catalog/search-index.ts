@@ -10,9 +10,6 @@ export const SEARCH_OPTIONS = {
   idField: 'id',
 } as const;
 
-/** How the browser searches: prefixes and small typos, every word must match, the name weighs most. */
-export const SEARCH_QUERY_OPTIONS = { prefix: true, fuzzy: 0.2, combineWith: 'AND', boost: { name: 3, words: 2, properties: 1.5 } } as const;
-
 /**
  * `assets/search-index.js`: the prebuilt minisearch index of the calls (names, the words of the
  * names, descriptions, property names at any depth, owners, tags), assigned to a global so that
@@ -33,6 +30,6 @@ export function buildSearchIndexScript(events: readonly EventIR[], notice: strin
       tags: event.tags.join(' '),
     };
   }));
-  const data = { options: { ...SEARCH_OPTIONS, fields: [...SEARCH_OPTIONS.fields] }, query: SEARCH_QUERY_OPTIONS, index: JSON.stringify(search) };
+  const data = { options: { ...SEARCH_OPTIONS, fields: [...SEARCH_OPTIONS.fields] }, index: JSON.stringify(search) };
   return `/* ${notice} */\nwindow.TRACKPLAN_SEARCH = ${JSON.stringify(data)};\n`;
 }

@@ -9,8 +9,10 @@ export const STYLES = `:root {
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); background: var(--bg); }
-a { color: var(--accent); text-decoration: none; }
-a:hover, a:focus { text-decoration: underline; }
+a { color: var(--accent); text-decoration: underline; text-decoration-color: #93c5fd; text-underline-offset: 2px; }
+a:hover, a:focus { text-decoration-color: currentColor; }
+.events th > .event-link, .site-header a, .toc a { text-decoration: none; }
+.events th > .event-link:hover, .events th > .event-link:focus { text-decoration: underline; }
 code, pre { font-family: var(--mono); font-size: 0.88em; }
 h1 { font-size: 1.75rem; line-height: 1.25; margin: 0 0 0.5rem; letter-spacing: -0.01em; }
 h2 { font-size: 1.15rem; margin: 0 0 0.75rem; }
@@ -46,7 +48,7 @@ main { max-width: 1240px; margin: 0 auto; padding: 1.75rem 1.5rem 3rem; }
 .filter input, .filter select { font: inherit; font-weight: 400; padding: 0.45rem 0.6rem; border: 1px solid #9ca3af; border-radius: 6px; background: #fff; color: var(--ink); }
 .filter input:focus, .filter select:focus, .header-search input:focus { outline: 2px solid #60a5fa; outline-offset: 1px; }
 .result-count { color: var(--muted); margin: 0.5rem 0 1rem; }
-.group { margin-bottom: 1.75rem; }
+.group { margin-bottom: 1.75rem; content-visibility: auto; }
 .group-title { font-size: 0.95rem; font-weight: 600; color: var(--ink-2); margin-bottom: 0.5rem; }
 .table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: 10px; }
 table { border-collapse: collapse; width: 100%; }
@@ -97,6 +99,7 @@ table.counts caption, table.chart-data caption { text-align: left; font-weight: 
 .call-sites { margin: 0.25rem 0 0; padding-left: 1.1rem; }
 .entry { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 1rem 1.25rem; margin-bottom: 0.9rem; }
 .entry:target { outline: 3px solid #93c5fd; }
+.entry h3 code { font-size: 1rem; }
 .definition { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; margin: 0.5rem 0; }
 .definition dt { font-size: 0.78rem; text-transform: uppercase; color: var(--muted); font-weight: 650; }
 .definition dd { margin: 0; }

@@ -14,7 +14,7 @@ function eventRow(ctx: CatalogContext, entry: EventViolations): SafeHtml {
   const name = event ? eventLink(event, PAGE) : html`<code>${entry.call === 'track' ? entry.name : entry.call}</code> <span class="badge badge-breaking">not in the plan</span>`;
   const types = joinHtml(sortCounts(entry.byType).map(([type, n]) => html`<span class="nowrap">${type} <strong>${formatCount(n)}</strong></span>`), ', ');
   const worst = sortCounts(entry.byProperty).slice(0, 3).map(([property, n]) => html`<span class="nowrap"><code>${property}</code> ${formatCount(n)}</span> `);
-  return html`<tr id="${anchorOf('v', key)}" data-event="${key}" data-records="${entry.records}"><th scope="row">${name}</th><td class="num">${formatCount(entry.records)}</td><td>${types}</td><td>${worst}</td></tr>`;
+  return html`<tr id="${anchorOf('v', key)}" data-call="${entry.call}" data-name="${entry.name}" data-records="${entry.records}"><th scope="row">${name}</th><td class="num">${formatCount(entry.records)}</td><td>${types}</td><td>${worst}</td></tr>`;
 }
 
 /** Violations from `--violations` files: per type, per day, per call (worst first) and the worst properties. */
