@@ -1,4 +1,4 @@
-import type { CallSite } from '../lint/coverage.js';
+import type { CallSite } from '../core/lint-results.js';
 import { html, type SafeHtml } from './html.js';
 import type { CodeLinks } from './context.js';
 import { rootOf } from './paths.js';

@@ -1,5 +1,5 @@
 import type { EventIR, PlanIR, PropertyIR, SourceIR } from '../core/ir.js';
-import type { Coverage, EventCoverage } from '../lint/coverage.js';
+import type { Coverage, EventCoverage } from '../core/lint-results.js';
 import { diffHistory, diffReleases, historyByEvent, type HistoryStep, type PlanSnapshot } from './history.js';
 import { eventKey } from './paths.js';
 import { collectSignatures, type CallSignature } from './signatures.js';

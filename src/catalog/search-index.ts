@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { splitWords } from '../codegen/namer.js';
+import { splitWords } from '../core/naming/namer.js';
 import type { EventIR } from '../core/ir.js';
 import { walkProperties } from './context.js';
 import { eventLabel } from './paths.js';

@@ -1,7 +1,7 @@
 import { callFunction } from '../codegen/call-functions.js';
-import { resolveTargets, type TrackingTarget } from '../codegen/flavour.js';
-import { nameTrackingFunctions, type TrackingName } from '../codegen/namer.js';
-import { printFunction } from '../codegen/source-model.js';
+import { resolveTargets, type TrackingTarget } from '../core/flavours/index.js';
+import { nameTrackingFunctions, type TrackingName } from '../core/naming/namer.js';
+import { printFunction } from '../core/source-model.js';
 import type { PlanIR } from '../core/ir.js';
 import { eventKey } from './paths.js';
 

@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { startStaticServer } from '../sources/static-server.js';
-import { buildSite, type DocsOptions } from './docs.js';
+import { buildSite, type DocsOptions } from './docs-site.js';
 import { EXIT, type ExitCode, type Io } from './io.js';
 
 const SETTLE_MS = 150;

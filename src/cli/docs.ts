@@ -1,40 +1,15 @@
-import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { buildCatalog } from '../catalog/build-catalog.js';
-import { hasErrors } from '../core/diagnostics.js';
 import { ConfigError } from '../core/errors.js';
-import { formatPretty } from '../report/diagnostics.js';
-import { readCatalogInput, type CatalogSources } from '../sources/catalog-site.js';
-import { loadPlan } from '../sources/load-plan.js';
-import { writeOutput } from '../sources/output.js';
-import { EXIT, sourceReader, type ExitCode, type Io } from './io.js';
+import { buildSite, type DocsOptions } from './docs-site.js';
+import { watchDocs } from './docs-watch.js';
+import { EXIT, type ExitCode, type Io } from './io.js';
 
-export interface DocsOptions extends CatalogSources {
-  watch?: boolean;
-  port: string;
-}
-
-/** Builds the site once: undefined (after printing why) when the plan has errors. */
-export async function buildSite(options: DocsOptions, io: Io): Promise<{ files: number; bytes: number } | undefined> {
-  const { plan, diagnostics } = await loadPlan(options.plan, { cwd: io.cwd });
-  if (!plan || hasErrors(diagnostics)) {
-    io.stderr(formatPretty(diagnostics, { color: io.color, source: sourceReader(io.cwd) }));
-    io.stderr(`trackplan docs: the plan has errors; nothing was written to ${options.out}\n`);
-    return undefined;
-  }
-  const catalog = buildCatalog(await readCatalogInput(plan, options, io.cwd));
-  for (const warning of catalog.warnings) io.stderr(`warning: ${warning.event}: ${warning.message}\n`);
-  await writeOutput(path.resolve(io.cwd, options.out), catalog.files);
-  let bytes = 0;
-  for (const content of catalog.files.values()) bytes += Buffer.byteLength(content);
-  io.stdout(`wrote the catalog of ${plan.id}@${plan.version} to ${options.out}: ${catalog.files.size} files, ${(bytes / 1024).toFixed(0)} KiB; open ${path.posix.join(options.out.split(path.sep).join('/'), 'index.html')}\n`);
-  return { files: catalog.files.size, bytes };
-}
+export type { DocsOptions } from './docs-site.js';
 
 /** `trackplan docs`: the static catalog site of the plan; with `--watch`, rebuilt on changes and served on 127.0.0.1. */
 export async function runDocs(options: DocsOptions, io: Io, waitForStop: () => Promise<void> = onInterrupt): Promise<ExitCode> {
   if (!Number.isInteger(options.history) || options.history < 0) throw new ConfigError(`--history: expected a whole number of versions, got ${String(options.history)}`);
-  if (options.watch) return (await import('./docs-watch.js')).watchDocs(options, io, waitForStop);
+  if (options.watch) return watchDocs(options, io, waitForStop);
   return (await buildSite(options, io)) ? EXIT.clean : EXIT.error;
 }
 

@@ -3,12 +3,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { PlanSnapshot } from '../catalog/history.js';
-import { addViolationRecord, createViolationTally, recordDay, type ViolationTally } from '../catalog/violation-tally.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { ConfigError } from '../core/errors.js';
-import type { Coverage } from '../lint/coverage.js';
-import type { ViolationRecord } from '../runtime/types.js';
+import type { PlanIR } from '../core/ir.js';
+import type { Coverage } from '../core/lint-results.js';
 import { listPlanCommits, loadPlanAtRef } from './git-plan.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -41,20 +39,23 @@ export async function readCoverageFile(file: string, cwd: string): Promise<Cover
   return coverage as unknown as Coverage;
 }
 
+/** A violation record as read: an object with a `violations` array of objects that have a `type`. */
+export type RawViolationRecord = Record<string, unknown> & { violations: { type: string }[] };
+
 /**
- * Counts the violation records of NDJSON files (`validate --format json`, `serve --violations`,
- * the stream's violation records) line by line, without keeping them. A line that is not a record
- * is an input error naming the file and the line.
+ * Reads the violation records of NDJSON files (`validate --format json`, `serve --violations`,
+ * the stream's violation records) line by line and hands each to `visit` without keeping them,
+ * with the day the file was last written (for records that carry no time). A line that is not a
+ * record is an input error naming the file and the line.
  */
-export async function readViolationFiles(files: readonly string[], cwd: string): Promise<ViolationTally> {
-  const tally = createViolationTally();
+export async function readViolationFiles(files: readonly string[], cwd: string, visit: (record: RawViolationRecord, fileDay: string) => void): Promise<void> {
   for (const file of files) {
     const absolute = path.resolve(cwd, file);
     const info = await stat(absolute).catch((error: Error) => {
       throw new ConfigError(`--violations: cannot read ${file}: ${error.message}`);
     });
     // Records of `validate` carry no time: they count on the day the file was written.
-    const fallbackDay = info.mtime.toISOString().slice(0, 10);
+    const fileDay = info.mtime.toISOString().slice(0, 10);
     const lines = createInterface({ input: createReadStream(absolute, 'utf8'), crlfDelay: Infinity });
     let n = 0;
     for await (const line of lines) {
@@ -69,10 +70,9 @@ export async function readViolationFiles(files: readonly string[], cwd: string):
       if (!isObject(record) || !Array.isArray(record['violations']) || !record['violations'].every((v) => isObject(v) && typeof v['type'] === 'string')) {
         throw new ConfigError(`${file}: line ${n}: not a violation record (expected { "type", "event", "violations": [{ "type", ... }] })`);
       }
-      addViolationRecord(tally, record as unknown as ViolationRecord, recordDay(record, fallbackDay));
+      visit(record as RawViolationRecord, fileDay);
     }
   }
-  return tally;
 }
 
 /** The browser build of minisearch, from its installed package (copied into the site, never fetched). */
@@ -83,13 +83,24 @@ export async function readSearchLibrary(): Promise<string> {
   return readFile(path.join(dir, 'dist', 'umd', 'index.js'), 'utf8');
 }
 
+/** The plan as it was at one commit. */
+export interface PlanVersion {
+  /** Short commit id. */
+  label: string;
+  commit: string;
+  /** ISO date of the commit. */
+  date: string;
+  subject: string;
+  plan: PlanIR;
+}
+
 /**
  * The plan at each of the last `limit` commits that changed it, oldest first. Commits where the
  * plan does not load cleanly are left out (the catalog shows the versions that were valid).
  */
-export async function readPlanHistory(planPath: string, limit: number, cwd: string): Promise<PlanSnapshot[]> {
+export async function readPlanHistory(planPath: string, limit: number, cwd: string): Promise<PlanVersion[]> {
   const commits = await listPlanCommits(planPath, limit, cwd);
-  const snapshots: PlanSnapshot[] = [];
+  const snapshots: PlanVersion[] = [];
   for (const commit of commits.reverse()) {
     const loaded = await loadPlanAtRef(commit.commit, planPath, { cwd }).catch((error: unknown) => {
       if (error instanceof ConfigError) return undefined; // the plan was not there yet at that commit

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { CatalogInput } from '../catalog/context.js';
+import { addViolationRecord, createViolationTally, recordDay, type ViolationTally } from '../catalog/violation-tally.js';
 import type { PlanIR } from '../core/ir.js';
-import { readCoverageFile, readPlanHistory, readSearchLibrary, readViolationFiles } from './catalog-inputs.js';
+import type { ViolationRecord } from '../runtime/types.js';
+import { readCoverageFile, readPlanHistory, readSearchLibrary, readViolationFiles } from '../sources/catalog-inputs.js';
 
 export interface CatalogSources {
   plan: string;
@@ -17,7 +19,7 @@ export interface CatalogSources {
 export async function readCatalogInput(plan: PlanIR, sources: CatalogSources, cwd: string): Promise<CatalogInput> {
   const [coverage, violations, history, searchLibrary] = await Promise.all([
     sources.coverage !== undefined ? readCoverageFile(sources.coverage, cwd) : undefined,
-    sources.violations !== undefined && sources.violations.length > 0 ? readViolationFiles(sources.violations, cwd) : undefined,
+    sources.violations !== undefined && sources.violations.length > 0 ? countViolations(sources.violations, cwd) : undefined,
     readPlanHistory(sources.plan, sources.history, cwd),
     readSearchLibrary(),
   ]);
@@ -31,4 +33,11 @@ export async function readCatalogInput(plan: PlanIR, sources: CatalogSources, cw
     codeLinks: { repoUrl: sources.repoUrl, fromSite },
     searchLibrary,
   };
+}
+
+/** Counts the records of the violation files as they stream in; none is kept. */
+async function countViolations(files: readonly string[], cwd: string): Promise<ViolationTally> {
+  const tally = createViolationTally();
+  await readViolationFiles(files, cwd, (record, fileDay) => addViolationRecord(tally, record as unknown as ViolationRecord, recordDay(record, fileDay)));
+  return tally;
 }
