@@ -33,7 +33,7 @@ export function registerDocs(program: Command, io: Io, done: (code: ExitCode) =>
     .command('docs')
     .description('write a static, searchable catalog site of the plan (events, library, coverage, violations, changelog)')
     .option('--plan <dir>', 'plan folder', 'plans')
-    .requiredOption('--out <dir>', 'site folder to write (replaced as a whole)')
+    .requiredOption('--out <dir>', 'site folder to write (all at once; files trackplan did not write are kept)')
     .option('--coverage <file>', 'coverage from `trackplan lint --coverage --format json`')
     .option('--violations <files...>', 'violation records (NDJSON) of `validate --format json`, `serve --violations` or the stream')
     .addOption(new Option('--history <n>', 'versions of the plan read from git for history and changelog').default(20).argParser((v) => Number(v)))
