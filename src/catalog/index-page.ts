@@ -1,7 +1,7 @@
 import type { EventIR } from '../core/ir.js';
 import { callBadge, eventLink, formatCount, piiBadge, statusBadge } from './components.js';
 import { carriesPii, type CatalogContext } from './context.js';
-import { html, type SafeHtml } from './html.js';
+import { html, joinHtml, type SafeHtml } from './html.js';
 import { renderPage } from './layout.js';
 import { anchorOf, eventKey } from './paths.js';
 
@@ -30,7 +30,7 @@ function row(ctx: CatalogContext, event: EventIR, id: number): SafeHtml {
 <th scope="row">${eventLink(event, PAGE)}${event.call !== 'track' ? html` ${callBadge(event.call)}` : ''}<div class="row-description">${event.description ?? ''}</div></th>
 <td>${statusBadge(event)}${event.replacement !== undefined ? html`<div class="muted small">→ ${ctx.trackEvents.has(event.replacement) ? eventLink(ctx.trackEvents.get(event.replacement)!, PAGE) : event.replacement}</div>` : ''}</td>
 <td>${event.owner ?? ''}</td>
-<td>${event.sources.join(', ')}</td>
+<td>${joinHtml(event.sources.map((s) => html`<span class="nowrap">${s}</span>`), ', ')}</td>
 <td class="num">${event.properties.length}</td>
 <td>${pii ? piiBadge() : ''}</td>
 ${ctx.input.coverage ? coverageCell(ctx, event) : ''}

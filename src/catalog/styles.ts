@@ -57,7 +57,7 @@ thead th { background: #f1f5f9; color: var(--ink-2); font-size: 0.8rem; text-tra
 tbody tr:last-child > * { border-bottom: 0; }
 tbody th { font-weight: 500; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-.events .event-link { font-weight: 600; }
+.events th > .event-link { font-weight: 600; }
 .row-description { color: var(--muted); font-size: 0.88rem; font-weight: 400; max-width: 38rem; }
 .badge { display: inline-block; font-size: 0.72rem; font-weight: 650; line-height: 1.5; padding: 0 0.5rem; border-radius: 999px; text-transform: uppercase; letter-spacing: 0.03em; vertical-align: middle; }
 .badge-active, .badge-compatible { background: var(--ok-soft); color: var(--ok); }
