@@ -7,7 +7,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { compileRuntimePlan } from '../core/compiled-plan.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { formatPretty } from '../report/diagnostics.js';
-import { formatValidationPretty } from '../report/validation-pretty.js';
+import { findReporter } from '../report/reporter.js';
+import { VALIDATION_REPORTERS } from '../report/reporters.js';
 import { DEFAULT_MAX_EVENT_BYTES } from '../runtime/ndjson-lines.js';
 import { openNdjsonInput } from '../runtime/ndjson-input.js';
 import { validateNdjson, type Progress } from '../runtime/ndjson-run.js';
@@ -18,7 +19,8 @@ export interface ValidateOptions {
   /** NDJSON file (plain or gzip), or `-` for stdin. */
   file?: string | undefined;
   plan: string;
-  format: 'pretty' | 'json';
+  /** The name of one of VALIDATION_REPORTERS. */
+  format: string;
   /** Write the events that pass the policy here (with violations attached when propagated). */
   out?: string;
   maxEventBytes: number;
@@ -69,11 +71,9 @@ export async function runValidate(options: ValidateOptions, io: Io, stdin?: Node
     meter?.clear();
   }
   const planLabel = `${compiled.id}@${compiled.version}`;
-  if (options.format === 'pretty') {
-    io.stdout(formatValidationPretty(summary, { source: file, plan: planLabel, color: io.color, ...(options.out !== undefined ? { out: options.out } : {}) }));
-  } else {
-    io.stderr(`${summary.events} events, ${summary.violating} with violations (${planLabel})\n`);
-  }
+  const reporter = findReporter(VALIDATION_REPORTERS, options.format);
+  const report = reporter.format(summary, { source: file, plan: planLabel, color: io.color, ...(options.out !== undefined ? { out: options.out } : {}) });
+  (reporter.output === 'stderr' ? io.stderr : io.stdout)(report);
   return summary.violating > 0 ? EXIT.findings : EXIT.clean;
 }
 
@@ -154,7 +154,7 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
     .description('validate an NDJSON stream of events (a file, .gz too, or - for stdin) against the plan')
     .argument('[file]', 'NDJSON events, one per line; - reads stdin')
     .option('--plan <dir>', 'plan folder', 'plans')
-    .addOption(formatOption(['pretty', 'json'] as const, 'pretty'))
+    .addOption(formatOption(VALIDATION_REPORTERS))
     .option('--out <file>', 'write the events that pass the policy to this NDJSON file')
     .option('--max-event-bytes <n>', 'a longer line is a malformed event', positiveInteger('--max-event-bytes', 2 ** 30), DEFAULT_MAX_EVENT_BYTES)
     .option('--workers <n>', 'validate on n threads: this one and n - 1 worker threads (output keeps the input order)', positiveInteger('--workers', 64), 1)

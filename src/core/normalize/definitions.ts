@@ -5,13 +5,7 @@ import { planError } from '../plan-errors.js';
 import { describeNode, type RawEntry, type RawNode } from '../raw.js';
 import { suggestionSuffix } from '../suggest.js';
 import type { Reader } from './reader.js';
-
-/** The JSON Schema formats ajv-formats implements; anything else is a typo or unsupported. */
-export const KNOWN_FORMATS = [
-  'date', 'time', 'date-time', 'duration', 'uri', 'uri-reference', 'uri-template', 'url', 'email',
-  'hostname', 'ipv4', 'ipv6', 'regex', 'uuid', 'json-pointer', 'json-pointer-uri-fragment',
-  'relative-json-pointer', 'byte', 'int32', 'int64', 'float', 'double', 'password', 'binary',
-] as const;
+import { isKnownFormat, KNOWN_FORMATS } from '../format-names.js';
 
 type Shape = Omit<PropertyIR, 'name' | 'required' | 'location' | 'fromLibrary'>;
 
@@ -349,7 +343,7 @@ function checkConstraints(scope: DefinitionScope, shape: Shape, entries: RawEntr
     }
   }
   const formatEntry = located('format');
-  if (formatEntry && shape.format !== undefined && !(KNOWN_FORMATS as readonly string[]).includes(shape.format)) {
+  if (formatEntry && shape.format !== undefined && !isKnownFormat(shape.format)) {
     reader.report(
       planError('unknownFormat', formatEntry.value.location, {
         name: shape.format, hint: suggestionSuffix(shape.format, KNOWN_FORMATS), expected: KNOWN_FORMATS.join(', '),
