@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   build: async () => (await import('./build.js')).registerBuild,
   check: async () => (await import('./check.js')).registerCheck,
   diff: async () => (await import('./diff.js')).registerDiff,
+  docs: async () => (await import('./docs.js')).registerDocs,
   lint: async () => (await import('./lint.js')).registerLint,
   serve: async () => (await import('./serve.js')).registerServe,
   sheets: async () => (await import('./sheets.js')).registerSheets,
