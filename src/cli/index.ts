@@ -12,6 +12,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   build: async () => (await import('./build.js')).registerBuild,
   check: async () => (await import('./check.js')).registerCheck,
   diff: async () => (await import('./diff.js')).registerDiff,
+  export: async () => (await import('./export.js')).registerExport,
+  import: async () => (await import('./import.js')).registerImport,
   lint: async () => (await import('./lint.js')).registerLint,
   serve: async () => (await import('./serve.js')).registerServe,
   sheets: async () => (await import('./sheets.js')).registerSheets,
