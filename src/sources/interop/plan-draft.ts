@@ -1,3 +1,4 @@
+import { PLAN_RULES } from '../../core/rules/registry.js';
 import type { Definition } from './json-schema/to-definition.js';
 import type { PlanDocuments } from './types.js';
 
@@ -31,6 +32,7 @@ export function layOutPlan(draft: PlanDraft): PlanDocuments {
     trackplan: 1, id: draft.id, name: draft.name, version: draft.version,
     ...(draft.description ? { description: draft.description } : {}),
     ...(draft.sources && Object.keys(draft.sources).length > 0 ? { sources: draft.sources } : {}),
+    rules: importedRuleSeverities(),
   });
   const types = draft.types ?? {};
   const library = draft.properties ?? {};
@@ -57,6 +59,15 @@ export function layOutPlan(draft: PlanDraft): PlanDocuments {
   }
   if (Object.keys(calls).length > 0) documents.set(used.has('calls') ? 'events/identify-page-screen-group.yaml' : 'events/calls.yaml', calls);
   return documents;
+}
+
+/**
+ * Another tool's plan follows its own conventions (names, owners, PII flags), so the plan rules
+ * that are errors by default start as warnings: `check` accepts the import and still shows every
+ * finding. Turning them back into errors is one line each in the header.
+ */
+function importedRuleSeverities(): Record<string, string> {
+  return Object.fromEntries(PLAN_RULES.filter((rule) => rule.meta.severity === 'error').map((rule) => [rule.id, 'warn']));
 }
 
 /** A lower-case id made of letters, digits and dashes (plan ids, file stems, RudderStack ids). */
