@@ -7,7 +7,7 @@ export const EXPORT_LOSSES = {
   lostCall: { ruleId: 'interop-not-carried', message: '{target} cannot hold the {call} call; it is not exported' },
   lostEventField: { ruleId: 'interop-not-carried', message: '{target} cannot hold {field} of {event}; it is not exported' },
   lostPropertyField: { ruleId: 'interop-not-carried', message: '{target} cannot hold {field} of {event} property {path}; it is not exported' },
-  renamedEvent: { ruleId: 'interop-not-carried', message: '{target} names cannot hold "{event}": exported as "{name}"' },
+  renamedEvent: { ruleId: 'interop-not-carried', message: '{target} names cannot hold "{event}": exported as "{newName}"' },
 } as const;
 
 export type EventField = 'description' | 'owner' | 'sources' | 'tags' | 'status' | 'replaced_by' | 'names' | 'identity_section' | 'additional_properties';
@@ -49,7 +49,7 @@ export function reportLosses(plan: PlanIR, capacity: TargetCapacity): Diagnostic
   }
   for (const event of plan.events) {
     if (!capacity.calls.includes(event.call)) {
-      out.push(createDiagnostic(EXPORT_LOSSES, 'lostCall', event.location, { target, call: event.call, event: event.name }, { severity: 'warning' }));
+      out.push(createDiagnostic(EXPORT_LOSSES, 'lostCall', event.location, { target, call: event.call, event: event.name, name: event.name }, { severity: 'warning' }));
       continue;
     }
     out.push(...reportEvent(event, capacity));

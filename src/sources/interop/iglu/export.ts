@@ -26,12 +26,12 @@ export function exportIglu(plan: PlanIR, options: ExportOptions): ExportResult {
   const changes = options.base ? changesByEvent(options.base, plan) : undefined;
   const files = new Map<string, string>();
   let highest: SchemaVer = [0, 0, 0];
-  let vendorsMatchId = true;
+  const vendors = new Map<string, number>();
   for (const event of plan.events) {
     if (event.call !== 'track') continue;
     const tag = parseIgluTag(event.tags);
     const vendor = tag?.vendor ?? plan.id;
-    if (vendor !== plan.id) vendorsMatchId = false;
+    vendors.set(vendor, (vendors.get(vendor) ?? 0) + 1);
     const name = schemaName(event, diagnostics);
     const version = chooseVersion(plan, event, options.base, changes?.get(event.name) ?? []);
     if (compareSchemaVer(version, highest) > 0) highest = version;
@@ -44,9 +44,10 @@ export function exportIglu(plan: PlanIR, options: ExportOptions): ExportResult {
     };
     files.set(`schemas/${vendor}/${name}/jsonschema/${formatSchemaVer(version)}`, `${JSON.stringify(schema, null, 2)}\n`);
   }
-  // Import reads the plan id back from the vendor and the plan version from the highest SchemaVer.
+  // Import reads the plan id back from the most common vendor and the plan version from the highest SchemaVer.
+  const vendor = [...vendors].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
   const lost = [
-    ...(vendorsMatchId ? [] : [{ field: 'id', value: plan.id }]),
+    ...(vendor === plan.id ? [] : [{ field: 'id', value: plan.id }]),
     ...(files.size > 0 && highest.join('.') === plan.version ? [] : [{ field: 'version', value: plan.version }]),
   ];
   for (const { field, value } of lost) {
@@ -58,7 +59,7 @@ export function exportIglu(plan: PlanIR, options: ExportOptions): ExportResult {
 function schemaName(event: EventIR, diagnostics: Diagnostic[]): string {
   if (IGLU_NAME.test(event.name)) return event.name;
   const name = eventFileName(event.name);
-  diagnostics.push(createDiagnostic(EXPORT_LOSSES, 'renamedEvent', event.location, { target: 'Iglu', event: event.name, name, call: 'track' }, { severity: 'warning' }));
+  diagnostics.push(createDiagnostic(EXPORT_LOSSES, 'renamedEvent', event.location, { target: 'Iglu', event: event.name, newName: name, call: 'track', name: event.name }, { severity: 'warning' }));
   return name;
 }
 

@@ -65,7 +65,7 @@ function pickNewest(schemas: IgluSchema[], sink: WarningSink): IgluSchema[] {
     const [latest, ...older] = versions;
     out.push(latest!);
     for (const old of older) {
-      sink.warn('olderVersion', old.input.locate('/self/version'), { pointer: '/self/version', version: old.versionText, name: key, taken: latest!.versionText });
+      sink.warn('olderVersion', old.input.locate('/self/version'), { pointer: '/self/version', version: old.versionText, name: key, taken: latest!.versionText, hint: '' });
     }
   }
   return out;

@@ -43,7 +43,7 @@ function dataPoints(event: EventIR, diagnostics: Diagnostic[]): JsonSchema[] {
   }
   if (event.call === 'screen') {
     // mParticle matches screen views by name: a screen plan without names has no data point.
-    if (event.names.length === 0) diagnostics.push(createDiagnostic(EXPORT_LOSSES, 'lostCall', event.location, { target: 'mParticle (a screen_view point needs a screen name)', call: 'screen', event: 'screen' }, { severity: 'warning' }));
+    if (event.names.length === 0) diagnostics.push(createDiagnostic(EXPORT_LOSSES, 'lostCall', event.location, { target: 'mParticle (a screen_view point needs a screen name)', call: 'screen', event: 'screen', name: 'screen' }, { severity: 'warning' }));
     return [...event.names].sort().map((name) => eventPoint(event.description, { type: 'screen_view', criteria: { screen_name: name } }, event));
   }
   return [{

@@ -41,7 +41,7 @@ export function readMparticleDocument(input: JsonInput, sink: WarningSink): Mpar
     versions.sort((a, b) => Number(b.v['version'] ?? 0) - Number(a.v['version'] ?? 0));
     const [newest, ...older] = versions;
     for (const old of older) {
-      sink.warn('olderVersion', input.locate(`/data_plan_versions/${old.i}/version`), { pointer: `/data_plan_versions/${old.i}/version`, version: String(old.v['version']), name: String(data['data_plan_id'] ?? 'the plan'), taken: String(newest!.v['version']) });
+      sink.warn('olderVersion', input.locate(`/data_plan_versions/${old.i}/version`), { pointer: `/data_plan_versions/${old.i}/version`, version: String(old.v['version']), name: String(data['data_plan_id'] ?? 'the plan'), taken: String(newest!.v['version']), hint: '' });
     }
     version = newest!.v;
     versionPointer = `/data_plan_versions/${newest!.i}`;
