@@ -29,19 +29,19 @@ export function convertEventData(schema: unknown, pointer: string, ctx: SchemaCo
  * or `properties.traits`) into the data schema under `dataKey` and reports, once per file, every
  * other constraint of the envelope (the plan constrains only the data object).
  */
-export function splitWholeCall(schema: Schema, pointer: string, dataKey: string, ctx: SchemaContext): { data: unknown; pointer: string } {
+export function splitWholeCall(schema: Schema, pointer: string, dataKey: string, ctx: SchemaContext, handled: readonly string[] = []): { data: unknown; pointer: string } {
   const members = isSchema(schema['properties']) ? schema['properties'] : {};
   const data = members[dataKey] ?? {};
   const dataPointer = childPointer(childPointer(pointer, 'properties'), dataKey);
   for (const [key, value] of Object.entries(members)) {
-    if (key === dataKey || (isSchema(value) && Object.keys(value).length === 0) || value === true) continue;
+    if (key === dataKey || handled.includes(key) || (isSchema(value) && Object.keys(value).length === 0) || value === true) continue;
     note(ctx, `${key} (whole-call schema)`, childPointer(childPointer(pointer, 'properties'), key));
   }
   const required = Array.isArray(schema['required']) ? schema['required'] : [];
   const dataRequired = isSchema(data) && Array.isArray(data['required']) && data['required'].length > 0;
   for (const name of required) {
     // The compiled plan requires the data object exactly when it requires one of its members.
-    if (name === dataKey && dataRequired) continue;
+    if ((name === dataKey && dataRequired) || handled.includes(name)) continue;
     note(ctx, `required ${JSON.stringify(name)} (whole-call schema)`, childPointer(pointer, 'required'));
   }
   for (const key of Object.keys(schema)) {

@@ -48,7 +48,7 @@ function chooseVersions(rules: SegmentRule[], options: ImportOptions, ctx: Schem
     chosen.push(taken);
     for (const other of versions) {
       if (other === taken) continue;
-      ctx.sink.warn('olderVersion', ctx.locate(other.pointer), { pointer: other.pointer, version: other.version, name: other.key || other.type.toLowerCase(), taken: taken.version });
+      ctx.sink.warn('olderVersion', ctx.locate(other.pointer), { pointer: other.pointer, version: other.version, name: other.key || other.type.toLowerCase(), taken: taken.version, hint: '; choose with --event-version' });
     }
   }
   return chosen;
@@ -68,12 +68,14 @@ function addRule(draft: PlanDraft, rule: SegmentRule, ctx: SchemaContext, seen: 
   }
   seen.set(`${call}\0${key}`, `${ctx.file}#${rule.pointer}`);
   const dataKey = call === 'identify' || call === 'group' ? 'traits' : 'properties';
-  const { data, pointer } = rule.shape === 'flat' ? { data: flatData(rule.schema), pointer: rule.pointer } : splitWholeCall(rule.schema, rule.pointer, dataKey, ctx);
+  const names = call === 'page' || call === 'screen' ? pageNames(rule) : [];
+  const { data, pointer } = rule.shape === 'flat' ? { data: flatData(rule.schema), pointer: rule.pointer } : splitWholeCall(rule.schema, rule.pointer, dataKey, ctx, names.length > 0 ? ['name'] : []);
   const converted = convertEventData(data, pointer, ctx);
   const event: EventDraft = {
     ...(rule.description !== undefined ? { description: rule.description } : {}),
     ...tagsOf(rule),
     ...(rule.deprecated ? { status: 'deprecated' } : {}),
+    ...(names.length > 0 ? { names } : {}),
     ...(dataKey === 'traits' && converted['properties'] !== undefined ? { traits: converted['properties'] } : {}),
     ...(dataKey === 'properties' && converted['properties'] !== undefined ? { properties: converted['properties'] } : {}),
     ...(converted['additional_properties'] === true ? { additional_properties: true } : {}),
@@ -84,6 +86,15 @@ function addRule(draft: PlanDraft, rule: SegmentRule, ctx: SchemaContext, seen: 
   } else draft.calls![call] = event;
 }
 
+/** A page rule's `name: {enum: [...]}` is the plan's `page.names`. */
+function pageNames(rule: SegmentRule): string[] {
+  const members = rule.schema['properties'] as Record<string, unknown> | undefined;
+  const name = members?.['name'] as Record<string, unknown> | undefined;
+  const values = name && Object.keys(name).length === 1 && Array.isArray(name['enum']) ? name['enum'] : [];
+  const required = Array.isArray(rule.schema['required']) && rule.schema['required'].includes('name');
+  return required && values.length > 0 && values.every((v) => typeof v === 'string') ? (values as string[]) : [];
+}
+
 /** typewriter's cache keeps the data object at the top, with its own metadata beside it. */
 function flatData(schema: Record<string, unknown>): Record<string, unknown> {
   const { description: _d, eventMetadata: _m, labels: _l, $schema: _s, ...data } = schema;
@@ -92,7 +103,7 @@ function flatData(schema: Record<string, unknown>): Record<string, unknown> {
 
 /** Segment labels `{area: account}` become tags `area:account`. */
 function tagsOf(rule: SegmentRule): EventDraft {
-  const tags = Object.entries(rule.labels).map(([k, v]) => (v === '' || v === true ? k : `${k}:${String(v)}`));
+  const tags = Object.entries(rule.labels).map(([k, v]) => (v === '' || v === true || v === 'true' ? k : `${k}:${String(v)}`));
   return tags.length > 0 ? { tags } : {};
 }
 
