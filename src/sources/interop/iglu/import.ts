@@ -21,8 +21,8 @@ export function importIglu(files: readonly InputFile[]): ImportResult {
   for (const item of newest) {
     const first = taken.get(item.name);
     if (first) {
-      const other = first.input.locate('/self/name');
-      sink.warn('duplicateName', item.input.locate('/self/name'), { pointer: '/self/name', kind: 'event', name: item.name, other: `${other.file}:${other.line}:${other.column}` });
+      const other = first.input.locate(`${first.pointer}/self/name`);
+      sink.warn('duplicateName', item.input.locate(`${item.pointer}/self/name`), { pointer: `${item.pointer}/self/name`, kind: 'event', name: item.name, other: `${other.file}:${other.line}:${other.column}` });
       continue;
     }
     taken.set(item.name, item);
@@ -37,12 +37,12 @@ export function importIglu(files: readonly InputFile[]): ImportResult {
 function toEvent(item: IgluSchema, sink: WarningSink): EventDraft {
   const ctx = createSchemaContext(item.input, sink);
   const data = Object.fromEntries(Object.entries(item.schema).filter(([key]) => !SELF_KEYS.has(key)));
-  const def = convertDefinition(data, '', ctx);
+  const def = convertDefinition(data, item.pointer, ctx);
   flushUnknownKeys(ctx);
   const description = item.schema['description'];
   const objectLike = def['type'] === 'object' || def['type'] === 'any';
   if (!objectLike) {
-    sink.warn('skipped', item.input.locate('/type'), { pointer: '/type', what: `the top-level type ${JSON.stringify(def['type'])}`, reason: 'an event is an object of properties; kept any properties' });
+    sink.warn('skipped', item.input.locate(`${item.pointer}/type`), { pointer: `${item.pointer}/type`, what: `the top-level type ${JSON.stringify(def['type'])}`, reason: 'an event is an object of properties; kept any properties' });
   }
   return {
     ...(typeof description === 'string' && description !== '' ? { description } : {}),
@@ -65,7 +65,7 @@ function pickNewest(schemas: IgluSchema[], sink: WarningSink): IgluSchema[] {
     const [latest, ...older] = versions;
     out.push(latest!);
     for (const old of older) {
-      sink.warn('olderVersion', old.input.locate('/self/version'), { pointer: '/self/version', version: old.versionText, name: key, taken: latest!.versionText, hint: '' });
+      sink.warn('olderVersion', old.input.locate(`${old.pointer}/self/version`), { pointer: `${old.pointer}/self/version`, version: old.versionText, name: key, taken: latest!.versionText, hint: '' });
     }
   }
   return out;
