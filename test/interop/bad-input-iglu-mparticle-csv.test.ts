@@ -57,7 +57,7 @@ const CASES: Case[] = [
   { name: 'empty file', format: 'mparticle', files: { 'p.json': '  \n' }, input: 'p.json', exit: 2, says: ['p.json', 'the file is empty'] },
   { name: 'truncated JSON', format: 'mparticle', files: { 'p.json': MPARTICLE_DUPLICATE.slice(0, 200) }, input: 'p.json', exit: 2, says: ['p.json:', 'not valid JSON'] },
   { name: 'wrong format (an Iglu schema)', format: 'mparticle', files: { 'a.json': IGLU('com.acme', 'a', '1-0-0') }, input: 'a.json', exit: 2, says: ['a.json:1:1', 'version_document.data_points'] },
-  { name: 'duplicate event names', format: 'mparticle', files: { 'p.json': MPARTICLE_DUPLICATE }, input: 'p.json', exit: 1, says: ['p.json:17:', 'event "Coupon Used" is defined again', 'p.json:6:'] },
+  { name: 'duplicate event names', format: 'mparticle', files: { 'p.json': MPARTICLE_DUPLICATE }, input: 'p.json', exit: 1, says: ['p.json:26:', 'event "Coupon Used" is defined again', 'p.json:6:'] },
   // CSV
   { name: 'empty file', format: 'csv', files: { 'plan.csv': '' }, input: 'plan.csv', exit: 2, says: ['plan.csv', 'the file is empty'] },
   { name: 'wrong format (JSON)', format: 'csv', files: { 'plan.csv': MPARTICLE_DUPLICATE }, input: 'plan.csv', exit: 2, says: ['plan.csv:1', 'matches no tracking-plan column set'] },
