@@ -13,7 +13,7 @@ export const INTEROP_WARNINGS = {
   refMissing: { ruleId: 'interop-lost', message: '{pointer}: `$ref` {ref} names nothing in this file; kept `any` in its place' },
   lostField: { ruleId: 'interop-lost', message: '{pointer}: {what} has no place in {target} and was not carried' },
   olderVersion: { ruleId: 'interop-lost', message: '{pointer}: version {version} of "{name}" was not imported (took version {taken}){hint}' },
-  variant: { ruleId: 'interop-lost', message: '{pointer}: variants of "{name}" ({detail}) cannot be expressed; kept the base properties only' },
+  variant: { ruleId: 'interop-lost', message: '{pointer}: the variants of "{name}" cannot be expressed ({detail})' },
   duplicateName: { ruleId: 'interop-duplicate', message: '{pointer}: {kind} "{name}" is defined again; kept the first, at {other}' },
   skipped: { ruleId: 'interop-lost', message: '{pointer}: {what} was skipped: {reason}' },
 } as const;

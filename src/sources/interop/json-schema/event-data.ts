@@ -45,7 +45,7 @@ export function splitWholeCall(schema: Schema, pointer: string, dataKey: string,
     note(ctx, `required ${JSON.stringify(name)} (whole-call schema)`, childPointer(pointer, 'required'));
   }
   for (const key of Object.keys(schema)) {
-    if (['properties', 'required', 'type', '$schema', 'description', 'title', '$id', 'id', '$comment', ...ctx.ignoredKeys].includes(key)) continue;
+    if (['properties', 'required', 'type', '$schema', 'description', 'title', '$id', 'id', '$comment', ...handled, ...ctx.ignoredKeys].includes(key)) continue;
     note(ctx, `${key} (whole-call schema)`, childPointer(pointer, key));
   }
   return { data, pointer: dataPointer };

@@ -29,7 +29,7 @@ export function convertDefinition(input: unknown, pointer: string, ctx: SchemaCo
   }
   const ref = input['$ref'];
   if (typeof ref === 'string') return convertRef(input, ref, pointer, ctx);
-  const schema = mergeTypeAlternatives(input) ?? input;
+  const schema = withoutRedundantUnevaluated(mergeTypeAlternatives(input) ?? input);
   const def: Definition = {};
   const types = readTypes(schema, pointer, ctx);
   const nonNull = types.filter((t) => t !== 'null');
@@ -194,6 +194,19 @@ function copyScalar(from: Schema, to: Definition, key: string): void {
 function withoutKey(def: Definition, key: string): Definition {
   const { [key]: _dropped, ...others } = def;
   return others;
+}
+
+const APPLICATORS = ['allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', '$ref', 'dependentSchemas', 'patternProperties', '$recursiveRef', '$dynamicRef'];
+
+/**
+ * Without applicators beside it, `unevaluatedProperties` sees exactly the properties that
+ * `additionalProperties` would (RudderStack's API writes it this way): the same meaning.
+ */
+function withoutRedundantUnevaluated(schema: Schema): Schema {
+  const value = schema['unevaluatedProperties'];
+  if (typeof value !== 'boolean' || APPLICATORS.some((key) => key in schema)) return schema;
+  const { unevaluatedProperties: _u, ...rest } = schema;
+  return rest['additionalProperties'] === undefined ? { ...rest, additionalProperties: value } : rest;
 }
 
 function isSchema(value: unknown): value is Schema {
