@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatLocation } from '../../src/core/location.js';
 import { importCsv } from '../../src/sources/interop/csv/import.js';
 import { importAndLoad } from './helpers.js';
+import { checkErrors } from './round-trip.js';
 import { importFormat } from '../../src/sources/interop/csv/import.js';
 
 const AVO = [
@@ -94,5 +95,12 @@ describe('csv import: the column sets of MAPPING.md, detected from the header ro
 
   it('--columns chooses the set, and a header of another set then names the missing columns', () => {
     expect(() => importCsv([{ path: 'seg.csv', text: SEGMENT }], { columns: 'avo' })).toThrow(/seg\.csv:1: the avo column set needs the columns "Event Description", "Event Category", "Sources"/);
+  });
+});
+
+describe('csv import: the plans pass check', () => {
+  it.each([['avo.csv', AVO], ['amp.csv', AMPLITUDE], ['seg.csv', SEGMENT]])('%s', async (file, text) => {
+    const { plan, diagnostics } = await importAndLoad(importFormat, [{ path: file, text }]);
+    expect(await checkErrors(plan, diagnostics)).toEqual([]);
   });
 });
