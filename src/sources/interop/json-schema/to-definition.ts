@@ -174,6 +174,7 @@ function reportOthers(schema: Schema, pointer: string, ctx: SchemaContext): void
   for (const key of Object.keys(schema)) {
     if (ANNOTATIONS.has(key) || HANDLED.has(key) || ctx.ignoredKeys.has(key)) continue;
     const detail = UNSUPPORTED[key];
+    if (detail !== undefined && isNoOp(key, schema[key])) continue;
     if (detail !== undefined) warnKeyword(ctx, childPointer(pointer, key), key, detail);
     else {
       const seen = ctx.unknownKeys.get(key);
@@ -181,6 +182,11 @@ function reportOthers(schema: Schema, pointer: string, ctx: SchemaContext): void
       else ctx.unknownKeys.set(key, { pointer: childPointer(pointer, key), count: 1 });
     }
   }
+}
+
+/** Values that constrain nothing (`uniqueItems: false`, `minItems: 0`): nothing is lost without them. */
+function isNoOp(key: string, value: unknown): boolean {
+  return (value === false && key === 'uniqueItems') || (value === 0 && ['minItems', 'minProperties', 'minContains'].includes(key));
 }
 
 function warnKeyword(ctx: SchemaContext, pointer: string, keyword: string, detail: string): void {
