@@ -58,7 +58,7 @@ export function registerImport(program: Command, io: Io, done: (code: ExitCode) 
     .argument('<input...>', 'input files or folders')
     .requiredOption('--out <plan-dir>', 'plan folder to write (replaced at once; other files in it stay)')
     .addOption(new Option('--event-version <n>', 'segment: the version of each track event to take (default: the newest)'))
-    .addOption(new Option('--columns <set>', 'csv: the column set (segment, avo, amplitude); default: detected from the header row'))
+    .addOption(new Option('--columns <set>', 'csv: the column set (segment, avo, amplitude, tracklint); default: detected from the header row'))
     .addOption(formatOption(['pretty', 'json'] as const, 'pretty'))
     .addHelpText('after', `\nFormats:\n${formats}\n\nExit codes:\n  0  imported, nothing lost\n  1  imported, with warnings for what the plan cannot hold\n  2  input unreadable or not the named format (nothing written)\n`)
     .action(async (format: ImportFormatName, inputs: string[], options: ImportCliOptions) => done(await runImport(format, inputs, options, io)));

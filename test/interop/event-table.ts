@@ -1,4 +1,7 @@
-import RandExp from 'randexp';
+import RandExpModule from 'randexp';
+
+// randexp is CommonJS: under ESM interop its class may arrive wrapped in `default`.
+const RandExp = ((RandExpModule as unknown as { default?: unknown }).default ?? RandExpModule) as new (pattern: string) => { gen(): string; randInt: (a: number, b: number) => number };
 
 type Schema = Record<string, unknown>;
 

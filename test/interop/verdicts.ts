@@ -1,12 +1,14 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
-import AjvDraft04 from 'ajv-draft-04';
+import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { compileRuntimePlan } from '../../src/core/compiled-plan.js';
 import type { CallType, PlanIR } from '../../src/core/ir.js';
 import { createValidator } from '../../src/runtime/validator.js';
 import { generateTable } from './event-table.js';
 
+// CommonJS packages: under ESM interop their export may arrive wrapped in `default`.
+const AjvDraft04 = ((AjvDraft04Module as unknown as { default?: unknown }).default ?? AjvDraft04Module) as typeof Ajv;
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv, options: { mode: 'fast' }) => Ajv;
 
 /** One event of the source, with its own schema and where the data object sits in it. */
@@ -68,7 +70,7 @@ function compileSource(event: SourceEvent): ValidateFunction {
   const { $schema: _draft, ...schema } = event.schema;
   for (const key of ['definitions', '$defs']) if (event.root[key] !== undefined && schema[key] === undefined) schema[key] = event.root[key];
   for (const [uri, remote] of REMOTE_SCHEMAS) ajv.addSchema(remote, uri);
-  const validate = ajv.compile(draft.includes('draft-04') ? schema : withoutLegacyIds(schema));
+  const validate = ajv.compile((draft.includes('draft-04') ? schema : withoutLegacyIds(schema)) as Record<string, unknown>);
   cache.set(event.schema, validate);
   return validate;
 }

@@ -4,7 +4,7 @@ import type { ExportFormat, ImportFormat } from './types.js';
  * Every format, loaded only when named (one format's parser never slows another's start): the
  * importer is the `importFormat` export of `./<name>/import.js`, the exporter the `exportFormat`
  * export of `./<name>/export.js`. The CLI's choices and help come from these tables, so adding
- * a format is one line here plus its module.
+ * a format is two lines here plus its module.
  */
 export const IMPORT_FORMATS = {
   segment: 'Segment Protocols plan: Public API, Config API or typewriter plan.json',
@@ -38,14 +38,31 @@ export function isExportFormatName(name: string): name is ExportFormatName {
   return Object.hasOwn(EXPORT_FORMATS, name);
 }
 
+// One static import per module (still loaded only when called): bundlers and vitest can follow them.
+const IMPORTERS: Record<ImportFormatName, () => Promise<{ importFormat: ImportFormat }>> = {
+  segment: () => import('./segment/import.js'),
+  rudderstack: () => import('./rudderstack/import.js'),
+  avo: () => import('./avo/import.js'),
+  amplitude: () => import('./amplitude/import.js'),
+  mparticle: () => import('./mparticle/import.js'),
+  iglu: () => import('./iglu/import.js'),
+  csv: () => import('./csv/import.js'),
+};
+
+const EXPORTERS: Record<ExportFormatName, () => Promise<{ exportFormat: ExportFormat }>> = {
+  segment: () => import('./segment/export.js'),
+  rudderstack: () => import('./rudderstack/export.js'),
+  iglu: () => import('./iglu/export.js'),
+  mparticle: () => import('./mparticle/export.js'),
+  csv: () => import('./csv/export.js'),
+};
+
 /** The importer of a format, loaded on first use. */
 export async function loadImportFormat(name: ImportFormatName): Promise<ImportFormat> {
-  const module = (await import(`./${name}/import.js`)) as { importFormat: ImportFormat };
-  return module.importFormat;
+  return (await IMPORTERS[name]()).importFormat;
 }
 
 /** The exporter of a format, loaded on first use. */
 export async function loadExportFormat(name: ExportFormatName): Promise<ExportFormat> {
-  const module = (await import(`./${name}/export.js`)) as { exportFormat: ExportFormat };
-  return module.exportFormat;
+  return (await EXPORTERS[name]()).exportFormat;
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { writePlanFolder } from '../sheets/write-plan-folder.js';
 import { writePlanYaml } from '../yaml-writer.js';
 import type { PlanDocuments } from './types.js';
@@ -12,5 +13,5 @@ export function renderPlanDocuments(documents: PlanDocuments): Map<string, strin
  * rename, so a failure leaves whatever was there untouched. Files that are not plan files stay.
  */
 export async function writePlanDocuments(dir: string, files: ReadonlyMap<string, string>, cwd: string): Promise<void> {
-  await writePlanFolder(dir, files, cwd);
+  await writePlanFolder(path.resolve(cwd, dir), files, cwd);
 }
