@@ -2,16 +2,11 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileSchemaFiles } from '../../src/core/compile.js';
-import { importFormat as csv } from '../../src/sources/interop/csv/import.js';
-import { importFormat as iglu } from '../../src/sources/interop/iglu/import.js';
-import { importFormat as mparticle } from '../../src/sources/interop/mparticle/import.js';
-import type { ImportFormatName } from '../../src/sources/interop/registry.js';
-import type { ImportFormat, ImportOptions } from '../../src/sources/interop/types.js';
+import { loadImportFormat, type ImportFormatName } from '../../src/sources/interop/registry.js';
+import type { ImportOptions } from '../../src/sources/interop/types.js';
 import { strictAjv } from '../helpers/ajv.js';
 import { importAndLoad, readShared, SHARED } from './helpers.js';
 import { checkErrors } from './round-trip.js';
-
-const IMPORTERS: Partial<Record<ImportFormatName, ImportFormat>> = { iglu, mparticle, csv };
 
 interface Row {
   format: ImportFormatName;
@@ -59,7 +54,7 @@ function covered(rows: readonly Row[]): (file: string) => boolean {
 
 describe('every real plan file imports, passes check and compiles', () => {
   it.each(REAL_PLANS)('$format $input: $events calls, $warnings warnings', async ({ format, input, events, warnings, options }) => {
-    const importer = IMPORTERS[format]!;
+    const importer = await loadImportFormat(format);
     const { result, plan, diagnostics } = await importAndLoad(importer, await readShared(input), options);
     expect(plan.events).toHaveLength(events);
     expect(result.diagnostics.filter((d) => d.severity === 'warning')).toHaveLength(warnings);
