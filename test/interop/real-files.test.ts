@@ -21,6 +21,27 @@ interface Row {
 
 /** Every real file of ../shared/interop/ that is a plan: its format, and what importing it gives. */
 const REAL_PLANS: Row[] = [
+  // Segment: Public API (raw and typewriter's cache), Config API, Terraform rules objects, one identify rule.
+  { format: 'segment', input: 'segment/typewriter-e2e.public-api-plan.json', events: 25, warnings: 2 },
+  { format: 'segment', input: 'segment/typewriter-e2e.config-api-v1-plan.json', events: 24, warnings: 3 },
+  { format: 'segment', input: 'segment/typewriter-telemetry.public-api-plan.json', events: 6, warnings: 1 },
+  { format: 'segment', input: 'segment/typewriter-v7-example.config-api-plan.json', events: 4, warnings: 1 },
+  { format: 'segment', input: 'segment/typewriter-v6-local-tracking-plan.json', events: 1, warnings: 0 },
+  { format: 'segment', input: 'segment/uswitch-tf-test-tracking-plan.rules.json', events: 3, warnings: 1 },
+  { format: 'segment', input: 'segment/uswitch-tf-page-events.event-library.json', events: 3, warnings: 1 },
+  { format: 'segment', input: 'segment/forteil-tf-identify-rule.json', events: 1, warnings: 1 },
+  // RudderStack: rudder-cli project folders (v0.1 and v1 specs), the Data Catalog and RudderTyper JSON.
+  { format: 'rudderstack', input: 'rudderstack/typer-test-project', events: 4, warnings: 2 },
+  { format: 'rudderstack', input: 'rudderstack/cli-e2e-project-v0.1', events: 3, warnings: 4 },
+  { format: 'rudderstack', input: 'rudderstack/cli-e2e-project-v1', events: 2, warnings: 1 },
+  { format: 'rudderstack', input: 'rudderstack/tracking-plan-action-example', events: 1, warnings: 0 },
+  { format: 'rudderstack', input: 'rudderstack/typer-test-project.remote-tracking-plan.golden.json', events: 4, warnings: 3 },
+  { format: 'rudderstack', input: 'rudderstack/ruddertyper-example.plan.json', events: 5, warnings: 0 },
+  { format: 'rudderstack', input: 'rudderstack/ruddertyper-e2e-android.plan.json', events: 1, warnings: 0 },
+  // Avo JSON Schema exports and Amplitude (itly) schema maps.
+  { format: 'avo', input: 'avo/avo-export-api.jsonschema-response.json', events: 20, warnings: 8 },
+  { format: 'avo', input: 'avo/avo-mcp.seed-taxonomy-reference.json', events: 9, warnings: 3 },
+  { format: 'amplitude', input: 'amplitude/itly-sdk.basic-schema.json', events: 7, warnings: 1 },
   // Snowplow Iglu: a registry folder, one schema alone, and Avo's two Snowplow export shapes.
   { format: 'iglu', input: 'snowplow/iglu-central-subset', events: 9, warnings: 6 },
   { format: 'iglu', input: 'snowplow/iglu-central-subset/schemas/com.snowplowanalytics.snowplow/link_click/jsonschema/1-0-1', events: 1, warnings: 0 },
@@ -44,6 +65,16 @@ const NOT_PLANS: Record<string, string> = {
   'mparticle/mparticle-docs.data-planning-guide.md': 'docs page',
   'mparticle/mparticle-docs.dataplanning-api.md': 'docs page',
   'mparticle/smartype.webExample.smartype.config.json': 'smartype code-generation config',
+  'segment/typewriter-v8.typewriter.yml': 'typewriter client config (no plan)',
+  'segment/typewriter-v7-example.typewriter.yml': 'typewriter client config (no plan)',
+  'rudderstack/rudder-iac.BREAKING_CHANGES.md': 'docs page',
+  'rudderstack/ruddertyper-example.ruddertyper.yml': 'RudderTyper client config (no plan)',
+  'avo/avo-docs.export-tracking-plan.mdx': 'docs page', 'avo/avo-docs.import-tracking-plan.mdx': 'docs page',
+  'avo/avo-docs.importing-csv-formats.mdx': 'docs page', 'avo/avo-docs.publishing-segment-protocols.mdx': 'docs page',
+  'avo/avo-docs.publishing-amplitude-data.mdx': 'docs page', 'avo/avohq-docs.avo.json': 'Avo CLI config (no plan)',
+  'amplitude/ampli-examples.browser-typescript-v2.ampli.json': 'Ampli code-generation config (no plan)',
+  'amplitude/ampli-examples.node-typescript-v1.ampli.json': 'Ampli code-generation config (no plan)',
+  'amplitude/amplitude-docs.csv-import-export.md': 'docs page',
   'mparticle/data-planning-snippets.sample_datapoints.json': 'a test-fixture map of loose data points by kind (some with match: null), not a plan document',
 };
 
@@ -66,11 +97,11 @@ describe('every real plan file imports, passes check and compiles', () => {
     for (const [file, text] of compileSchemaFiles(plan)) if (file.startsWith('schemas/')) expect(() => ajv.compile(JSON.parse(text) as object), file).not.toThrow();
   });
 
-  it('the table lists every file of my formats\' folders (or says why it is not a plan)', async () => {
+  it('the table lists every file of the sample folders (or says why it is not a plan)', async () => {
     const all = (await readdir(SHARED, { recursive: true, withFileTypes: true }))
       .filter((e) => e.isFile())
       .map((e) => path.relative(SHARED, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-      .filter((file) => /^(snowplow|mparticle|csv)\//.test(file));
+      .filter((file) => /^(snowplow|mparticle|csv|segment|rudderstack|avo|amplitude)\//.test(file));
     const isCovered = covered(REAL_PLANS);
     expect(all.filter((file) => !isCovered(file) && !(file in NOT_PLANS))).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import type { Location } from '../../../core/location.js';
 import { InteropInputError } from '../errors.js';
 import { childPointer, parseJsonInput, type JsonInput } from '../json-input.js';
 import { createSchemaContext, flushUnknownKeys, type SchemaContext } from '../json-schema/context.js';
@@ -21,6 +22,7 @@ export const importFormat: ImportFormat = {
     const draft: PlanDraft = { id: '', name: '', version: '1.0.0', events: new Map(), calls: {}, sources: {}, properties: {} };
     const traits: TraitSet[] = [];
     const pageNames: string[] = [];
+    let firstPage: Location | undefined;
     for (const file of files) {
       const input = parseJsonInput(file);
       const doc = input.data as Record<string, unknown>;
@@ -36,7 +38,11 @@ export const importFormat: ImportFormat = {
       for (const key of ['metrics', 'destinations', 'propertyGroups'] as const) {
         if (doc[key] && typeof doc[key] === 'object' && Object.keys(doc[key]).length > 0) sink.warn('lostField', input.locate(`/${key}`), { pointer: `/${key}`, what: `Avo ${key}`, target: 'the plan' });
       }
-      (doc['events'] as unknown[]).forEach((event, i) => readEvent(event, `/events/${i}`, input, ctx, draft, { sources: sources.byId, categories, traits, pageNames }));
+      (doc['events'] as unknown[]).forEach((event, i) => {
+        const pages = pageNames.length;
+        readEvent(event, `/events/${i}`, input, ctx, draft, { sources: sources.byId, categories, traits, pageNames });
+        if (pageNames.length > pages) firstPage ??= input.locate(`/events/${i}/actions`);
+      });
       flushUnknownKeys(ctx);
     }
     draft.id = slugify(draft.name) || 'avo-plan';
@@ -45,7 +51,7 @@ export const importFormat: ImportFormat = {
     if (pageNames.length > 0) {
       // The page call gets the names; its properties stay checked on the events themselves.
       draft.calls!.page = { names: [...new Set(pageNames)].sort(), additional_properties: true };
-      sink.warn('lostField', undefined, { pointer: 'actions: page', what: `the properties of the page events (${[...new Set(pageNames)].join(', ')}) on the page call`, target: 'the plan (the page call allows any properties; the events keep theirs)' });
+      sink.warn('lostField', firstPage, { pointer: 'actions: page', what: `the properties of the page events (${[...new Set(pageNames)].join(', ')}) on the page call`, target: 'the plan (the page call allows any properties; the events keep theirs)' });
     }
     if (draft.events.size === 0) draft.events.set('', {});
     return { documents: layOutPlan(draft), diagnostics: sink.diagnostics };
