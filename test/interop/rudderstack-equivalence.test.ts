@@ -11,7 +11,7 @@ function sourceEvents(file: InputFile): SourceEvent[] {
   const doc = parseJsonInput(file).data as Record<string, unknown>;
   const events = (doc['events'] ?? (doc['rules'] as Record<string, unknown>)['events']) as Record<string, unknown>[];
   return events.map((event) => {
-    const call = String(event['eventType']) as CallType;
+    const call = String(event['eventType'] ?? 'track') as CallType;
     const schema = event['rules'] as Record<string, unknown>;
     const dataKey = call === 'identify' || call === 'group' ? 'traits' : 'properties';
     return { call, name: String(event['name']), schema, shape: 'whole', dataSchema: (schema['properties'] as Record<string, unknown>)[dataKey] ?? {}, root: schema };
