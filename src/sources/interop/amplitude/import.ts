@@ -4,6 +4,7 @@ import { createSchemaContext, flushUnknownKeys, type SchemaContext } from '../js
 import { convertEventData } from '../json-schema/event-data.js';
 import { layOutPlan, slugify, type EventDraft, type PlanDraft } from '../plan-draft.js';
 import type { ImportFormat, InputFile } from '../types.js';
+import { refuseOtherFormat } from '../sniff.js';
 import { WarningSink } from '../warnings.js';
 
 const RESERVED = new Set(['context', 'identify', 'group']);
@@ -23,6 +24,7 @@ export const importFormat: ImportFormat = {
     for (const file of files) {
       const input = parseJsonInput(file);
       const doc = input.data;
+      refuseOtherFormat(doc, file.path, 'amplitude');
       if (doc === null || typeof doc !== 'object') throw new InteropInputError(file.path, 'not an Amplitude schema file: expected a JSON object or a list of event schemas');
       if (!Array.isArray(doc) && 'SourceId' in doc && 'Runtime' in doc) {
         if (files.length === 1) throw new InteropInputError(file.path, 'ampli.json is code-generation configuration and holds no plan: export the plan from Amplitude Data (CSV, import it with `csv --columns amplitude`) or pass its JSON schemas');

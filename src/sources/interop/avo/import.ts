@@ -6,6 +6,7 @@ import { convertEventData, splitWholeCall } from '../json-schema/event-data.js';
 import type { Definition } from '../json-schema/to-definition.js';
 import { layOutPlan, slugify, type EventDraft, type PlanDraft } from '../plan-draft.js';
 import type { ImportFormat, InputFile } from '../types.js';
+import { refuseOtherFormat } from '../sniff.js';
 import { WarningSink } from '../warnings.js';
 import { mergeTraits, readCategories, readSources, type TraitSet } from './catalogs.js';
 
@@ -25,6 +26,7 @@ export const importFormat: ImportFormat = {
     let firstPage: Location | undefined;
     for (const file of files) {
       const input = parseJsonInput(file);
+      refuseOtherFormat(input.data, file.path, 'avo');
       const doc = input.data as Record<string, unknown>;
       if (doc === null || typeof doc !== 'object' || !Array.isArray(doc['events'])) {
         const hint = typeof doc === 'object' && doc !== null && ('self' in doc || 'schema' in doc) ? ' (this is Avo\'s Snowplow export: import it with `iglu`)' : '';

@@ -2,6 +2,7 @@ import { InteropInputError } from '../errors.js';
 import { parseJsonInput } from '../json-input.js';
 import { layOutPlan, type PlanDraft } from '../plan-draft.js';
 import type { ImportFormat, InputFile } from '../types.js';
+import { refuseOtherFormat } from '../sniff.js';
 import { WarningSink } from '../warnings.js';
 import { parseYamlInput } from '../yaml-input.js';
 import { importApiJson } from './api-json.js';
@@ -36,7 +37,11 @@ export const importFormat: ImportFormat = {
     if (specs.length > 0) draft = importProject(specs, sink);
     else if (json.length > 0) {
       draft = { id: '', name: '', version: '1.0.0', events: new Map([['', {}]]), calls: {} };
-      for (const file of json) importApiJson(parseJsonInput(file), sink, draft);
+      for (const file of json) {
+        const input = parseJsonInput(file);
+        refuseOtherFormat(input.data, file.path, 'rudderstack');
+        importApiJson(input, sink, draft);
+      }
       draft.name ||= 'RudderStack tracking plan';
     } else throw new InteropInputError(files[0]?.path ?? 'input', 'no rudder-cli spec and no tracking-plan JSON among the inputs');
     return { documents: layOutPlan(draft), diagnostics: sink.diagnostics };

@@ -1,9 +1,11 @@
+import { formatLocation } from '../../../core/location.js';
 import { parseJsonInput } from '../json-input.js';
 import { createSchemaContext, flushUnknownKeys, type SchemaContext } from '../json-schema/context.js';
 import { convertEventData, splitWholeCall } from '../json-schema/event-data.js';
 import { layOutPlan, slugify, type EventDraft, type PlanDraft } from '../plan-draft.js';
 import { InteropInputError } from '../errors.js';
 import type { ImportFormat, ImportOptions, InputFile } from '../types.js';
+import { refuseOtherFormat } from '../sniff.js';
 import { WarningSink } from '../warnings.js';
 import { readSegmentPlan, type SegmentRule } from './detect.js';
 
@@ -24,6 +26,7 @@ export const importFormat: ImportFormat = {
         continue;
       }
       const input = parseJsonInput(file);
+      refuseOtherFormat(input.data, file.path, 'segment');
       const plan = readSegmentPlan(input);
       draft.name ||= plan.name ?? file.path.replace(/^.*\//, '').replace(/\.json$/i, '');
       if (plan.description !== undefined) draft.description ??= plan.description;
@@ -48,6 +51,10 @@ function chooseVersions(rules: SegmentRule[], options: ImportOptions, ctx: Schem
     chosen.push(taken);
     for (const other of versions) {
       if (other === taken) continue;
+      if (other.version === taken.version) {
+        ctx.sink.warn('duplicateName', ctx.locate(other.pointer), { pointer: other.pointer, kind: 'event', name: other.key || other.type.toLowerCase(), other: formatLocation(ctx.locate(taken.pointer)) });
+        continue;
+      }
       ctx.sink.warn('olderVersion', ctx.locate(other.pointer), { pointer: other.pointer, version: other.version, name: other.key || other.type.toLowerCase(), taken: taken.version, hint: '; choose with --event-version' });
     }
   }
