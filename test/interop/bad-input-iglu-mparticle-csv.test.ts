@@ -37,7 +37,7 @@ const CASES: Case[] = [
   // Iglu
   { name: 'empty file', format: 'iglu', files: { 'a.json': '' }, input: 'a.json', exit: 2, says: ['a.json', 'the file is empty'] },
   { name: 'truncated JSON', format: 'iglu', files: { 'a.json': IGLU('com.acme', 'a', '1-0-0').slice(0, 120) }, input: 'a.json', exit: 2, says: ['a.json:', 'not valid JSON'] },
-  { name: 'wrong format (an mParticle plan)', format: 'iglu', files: { 'plan.json': MPARTICLE_DUPLICATE }, input: 'plan.json', exit: 2, says: ['plan.json:1:1', '"self"'] },
+  { name: 'wrong format (an mParticle plan)', format: 'iglu', files: { 'plan.json': MPARTICLE_DUPLICATE }, input: 'plan.json', exit: 2, says: ['plan.json', 'it looks like mparticle (import it with `trackplan import mparticle`)'] },
   { name: 'bad SchemaVer', format: 'iglu', files: { 'a.json': IGLU('com.acme', 'a', '1.0.0') }, input: 'a.json', exit: 2, says: ['a.json:3:', 'self.version'] },
   {
     name: 'registry path and self disagree', format: 'iglu', input: 'reg',
@@ -56,11 +56,14 @@ const CASES: Case[] = [
   // mParticle
   { name: 'empty file', format: 'mparticle', files: { 'p.json': '  \n' }, input: 'p.json', exit: 2, says: ['p.json', 'the file is empty'] },
   { name: 'truncated JSON', format: 'mparticle', files: { 'p.json': MPARTICLE_DUPLICATE.slice(0, 200) }, input: 'p.json', exit: 2, says: ['p.json:', 'not valid JSON'] },
-  { name: 'wrong format (an Iglu schema)', format: 'mparticle', files: { 'a.json': IGLU('com.acme', 'a', '1-0-0') }, input: 'a.json', exit: 2, says: ['a.json:1:1', 'version_document.data_points'] },
+  { name: 'wrong format (an Iglu schema)', format: 'mparticle', files: { 'a.json': IGLU('com.acme', 'a', '1-0-0') }, input: 'a.json', exit: 2, says: ['a.json', 'it looks like iglu (import it with `trackplan import iglu`)'] },
+  { name: 'not a data plan', format: 'mparticle', files: { 'p.json': '{ "name": "x" }' }, input: 'p.json', exit: 2, says: ['p.json:1:1', 'version_document.data_points'] },
+  { name: 'not a schema', format: 'iglu', files: { 'a.json': '[1, 2]' }, input: 'a.json', exit: 2, says: ['a.json:1:1', 'not an Iglu schema'] },
   { name: 'duplicate event names', format: 'mparticle', files: { 'p.json': MPARTICLE_DUPLICATE }, input: 'p.json', exit: 1, says: ['p.json:26:', 'event "Coupon Used" is defined again', 'p.json:6:'] },
   // CSV
   { name: 'empty file', format: 'csv', files: { 'plan.csv': '' }, input: 'plan.csv', exit: 2, says: ['plan.csv', 'the file is empty'] },
-  { name: 'wrong format (JSON)', format: 'csv', files: { 'plan.csv': MPARTICLE_DUPLICATE }, input: 'plan.csv', exit: 2, says: ['plan.csv:1', 'matches no tracking-plan column set'] },
+  { name: 'wrong format (JSON)', format: 'csv', files: { 'plan.csv': MPARTICLE_DUPLICATE }, input: 'plan.csv', exit: 2, says: ['plan.csv', 'it looks like mparticle'] },
+  { name: 'a header of no known set', format: 'csv', files: { 'plan.csv': 'name,kind\nA,b\n' }, input: 'plan.csv', exit: 2, says: ['plan.csv:1', 'matches no tracking-plan column set'] },
   {
     name: 'a missing required column', format: 'csv', input: 'plan.csv',
     files: { 'plan.csv': 'Version,Event Type,Event Name,Property Name,Description,Labels,Enum Values\n1,Track,A,,,,\n' }, args: ['--columns', 'segment'],

@@ -4,6 +4,7 @@ import { parseCsv } from '../../sheets/csv.js';
 import { readTab, type ReadTab } from '../../sheets/read-tab.js';
 import { findColumn, isNotesHeader, type ColumnSpec } from '../../sheets/tabs.js';
 import { InteropInputError } from '../errors.js';
+import { refuseOtherFormat } from '../sniff.js';
 import type { InputFile } from '../types.js';
 import { COLUMN_SET_NAMES, COLUMN_SETS, detectColumnSet, headerOf, type ColumnSet } from './column-sets.js';
 
@@ -26,6 +27,7 @@ export interface CsvTable {
  */
 export function readCsvTable(input: InputFile, columns: string | undefined, diagnostics: Diagnostic[]): CsvTable {
   if (input.text.trim() === '') throw new InteropInputError(input.path, 'the file is empty: expected a CSV header row');
+  refuseJson(input);
   const { grid, error } = parseCsv(input.text);
   if (error) throw new InteropInputError(`${input.path}:${error.row + 1}`, `CSV syntax error: ${error.detail}`);
   const directives: CsvTable['directives'] = [];
@@ -60,6 +62,19 @@ export function readCsvTable(input: InputFile, columns: string | undefined, diag
     });
   }
   return { file: input.path, set, tab, directives, notes, extra };
+}
+
+/** A JSON document given as a CSV: name the tool whose file it is, when it is plainly one. */
+function refuseJson(input: InputFile): void {
+  if (!/^\s*[{[]/.test(input.text)) return;
+  let data: unknown;
+  try {
+    data = JSON.parse(input.text);
+  } catch {
+    return; // not JSON after all: the header check says what is wrong
+  }
+  refuseOtherFormat(data, input.path, 'csv');
+  throw new InteropInputError(input.path, 'a JSON document, not a CSV: expected a header row of tracking-plan columns');
 }
 
 function chooseSet(file: string, header: readonly string[], headerIndex: number, columns: string | undefined): ColumnSet {

@@ -1,5 +1,6 @@
 import { InteropInputError } from '../errors.js';
 import { parseJsonInput, type JsonInput } from '../json-input.js';
+import { refuseOtherFormat } from '../sniff.js';
 import type { InputFile } from '../types.js';
 import type { WarningSink } from '../warnings.js';
 import { IGLU_NAME, IGLU_VENDOR, parseSchemaVer, type SchemaVer } from './schemaver.js';
@@ -82,6 +83,7 @@ function readSchema(input: JsonInput, layout: RegExpExecArray | null, base = '',
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new InteropInputError(where(''), 'not an Iglu schema: expected a JSON object with a "self" section');
   const schema = data as Record<string, unknown>;
   const self = schema['self'];
+  if (self === undefined) refuseOtherFormat(data, input.file, 'iglu');
   if (self === null || typeof self !== 'object' || Array.isArray(self)) throw new InteropInputError(where(''), 'not an Iglu self-describing schema: "self" {vendor, name, format, version} is missing');
   const { vendor, name, format, version } = self as Record<string, unknown>;
   const check = (ok: boolean, key: string, expected: string, found: unknown) => {

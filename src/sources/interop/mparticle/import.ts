@@ -8,6 +8,7 @@ import type { ImportFormat, ImportResult, InputFile } from '../types.js';
 import { WarningSink } from '../warnings.js';
 import { CUSTOM_EVENT_TYPE_TAG } from './export.js';
 import { readMparticleDocument } from './read-document.js';
+import { refuseOtherFormat } from '../sniff.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -145,6 +146,7 @@ function pick(value: unknown, path: string[]): unknown {
 export function importMparticle(files: readonly InputFile[]): ImportResult {
   if (files.length !== 1) throw new InteropInputError(files[1]?.path ?? '<input>', `mParticle import reads one data plan file, found ${files.length} files`);
   const input = parseJsonInput(files[0]!);
+  refuseOtherFormat(input.data, input.file, 'mparticle');
   const sink = new WarningSink();
   const version = readMparticleDocument(input, sink);
   const ctx = createSchemaContext(input, sink);
