@@ -22,6 +22,8 @@ const CASES: { format: string; start: string }[] = [
   ...Object.keys(FORMATS).map((format) => ({ format, start: 'plans/' })),
   { format: 'iglu', start: 'snowplow/iglu-central-subset' },
   { format: 'iglu', start: 'snowplow/iglu-central-subset/schemas/com.snowplowanalytics.snowplow/submit_form/jsonschema/1-0-0' },
+  { format: 'iglu', start: 'avo/avo-export-api.snowplow-response.json' },
+  { format: 'iglu', start: 'avo/avo-export-api.ndjson-response.ndjson' },
   { format: 'mparticle', start: 'mparticle/smartype.freddy_s_plan-v1.json' },
   { format: 'mparticle', start: 'mparticle/smartype.test-enum-value-starting-with-number.json' },
   { format: 'mparticle', start: 'mparticle/smartype.test-duplicate-class-name.json' },
