@@ -31,9 +31,14 @@ const DRAFT_04 = 'http://json-schema.org/draft-04/schema#';
 /** Each Iglu schema imported (the newest of each name), judged by ajv-draft-04 on its own. */
 function igluEvents(files: InputFile[]): FileEvent[] {
   const newest = new Map<string, { version: string; schema: Json; file: string }>();
-  for (const file of files) {
-    if (!/\/jsonschema\/\d+-\d+-\d+$/.test(file.path)) continue;
-    const schema = JSON.parse(file.text) as Json;
+  const schemas = files.flatMap((file) => {
+    if (/\.ndjson$/.test(file.path)) return file.text.split('\n').filter((l) => l.trim() !== '').map((l) => ({ file, schema: (JSON.parse(l) as Json)['data'] as Json }));
+    if (!/\/jsonschema\/\d+-\d+-\d+$|\.json$/.test(file.path)) return [];
+    const data = JSON.parse(file.text) as Json;
+    const listed = [...((data['eventSchemas'] as Json[] | undefined) ?? []), ...((data['contextSchemas'] as Json[] | undefined) ?? [])];
+    return (listed.length > 0 ? listed : [data]).map((schema) => ({ file, schema }));
+  });
+  for (const { file, schema } of schemas) {
     const self = schema['self'] as { name: string; version: string };
     const known = newest.get(self.name);
     const order = (v: string) => v.split('-').map((n) => n.padStart(6, '0')).join('');
@@ -72,6 +77,8 @@ function mparticleEvents(file: InputFile): FileEvent[] {
 
 const CASES = [
   { format: 'iglu', input: 'snowplow/iglu-central-subset', events: 9 },
+  { format: 'iglu', input: 'avo/avo-export-api.snowplow-response.json', events: 1 },
+  { format: 'iglu', input: 'avo/avo-export-api.ndjson-response.ndjson', events: 2 },
   { format: 'mparticle', input: 'mparticle/smartype.freddy_s_plan-v1.json', events: 10 },
   { format: 'mparticle', input: 'mparticle/smartype.test-enum-value-starting-with-number.json', events: 1 },
   { format: 'mparticle', input: 'mparticle/smartype.test-duplicate-class-name.json', events: 1 },
