@@ -22,6 +22,8 @@ export interface SegmentPlan {
   name?: string;
   description?: string;
   rules: SegmentRule[];
+  /** Config API trait lists (`identify_traits`, `group_traits`) that are not empty: their shape is undocumented, so they are reported. */
+  unread: string[];
 }
 
 const RULE_TYPES = new Set(['TRACK', 'IDENTIFY', 'GROUP', 'PAGE', 'SCREEN', 'COMMON']);
@@ -48,14 +50,14 @@ export function readSegmentPlan(input: JsonInput): SegmentPlan {
     ...(typeof plan['display_name'] === 'string' ? { name: plan['display_name'] } : {}),
     ...(typeof plan['description'] === 'string' && plan['description'] !== '' ? { description: plan['description'] } : {}),
   };
-  if (Array.isArray(plan['rules'])) return { kind: 'public-api', ...meta, rules: readPublicRules(plan['rules'], `${base}/rules`, input) };
-  if (isObject(plan['rules'])) return { kind: 'config-api', ...meta, rules: readConfigRules(plan['rules'], `${base}/rules`, input) };
+  if (Array.isArray(plan['rules'])) return { kind: 'public-api', ...meta, rules: readPublicRules(plan['rules'], `${base}/rules`, input), unread: [] };
+  if (isObject(plan['rules'])) return { kind: 'config-api', ...meta, rules: readConfigRules(plan['rules'], `${base}/rules`, input), unread: unreadTraits(plan['rules'], `${base}/rules`) };
   if (Array.isArray(plan['events']) || ['identify', 'group', 'global'].some((k) => isObject(plan[k]))) {
-    return { kind: 'rules', ...meta, rules: readConfigRules(plan, base, input) };
+    return { kind: 'rules', ...meta, rules: readConfigRules(plan, base, input), unread: unreadTraits(plan, base) };
   }
   const members = isObject(plan['properties']) ? plan['properties'] : undefined;
   if (plan['type'] === 'object' && members && isObject(members['traits']) && Object.keys(members['traits']).length > 0) {
-    return { kind: 'single-rule', rules: [{ type: 'IDENTIFY', key: '', version: 1, labels: {}, deprecated: false, schema: plan, pointer: base, shape: 'whole' }] };
+    return { kind: 'single-rule', unread: [], rules: [{ type: 'IDENTIFY', key: '', version: 1, labels: {}, deprecated: false, schema: plan, pointer: base, shape: 'whole' }] };
   }
   throw new InteropInputError(input.file, 'not a Segment tracking plan: expected `rules` (Public or Config API), `events` (a rules object) or a whole-call identify rule');
 }
@@ -105,6 +107,10 @@ function readConfigRules(rules: Record<string, unknown>, pointer: string, input:
     if (isObject(schema)) out.push({ type, key: '', version: 1, labels: {}, deprecated: false, schema, pointer: `${pointer}/${key}`, shape: 'whole' });
   }
   return out;
+}
+
+function unreadTraits(rules: Record<string, unknown>, pointer: string): string[] {
+  return ['identify_traits', 'group_traits'].filter((key) => Array.isArray(rules[key]) && rules[key].length > 0).map((key) => `${pointer}/${key}`);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -32,6 +32,7 @@ export const importFormat: ImportFormat = {
       if (plan.description !== undefined) draft.description ??= plan.description;
       const ctx = createSchemaContext(input, sink, { ignoredKeys: ['labels', 'eventMetadata'] });
       for (const rule of chooseVersions(plan.rules, options, ctx)) addRule(draft, rule, ctx, seen);
+      for (const pointer of plan.unread) sink.warn('skipped', input.locate(pointer), { pointer, what: 'the Config API trait list', reason: 'its shape is not documented; the identify and group rules are read instead' });
       flushUnknownKeys(ctx);
     }
     draft.id = slugify(draft.name) || 'segment-plan';
