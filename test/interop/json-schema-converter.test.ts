@@ -66,6 +66,6 @@ describe('JSON Schema → plan definition', () => {
     const node = { type: 'object', properties: { child: { $ref: '#/definitions/node' } }, additionalProperties: false };
     const { def, warnings } = convert({ $ref: '#/definitions/node' }, { node });
     expect(def).toEqual({ type: 'object', properties: { child: { type: 'any' } }, additional_properties: false });
-    expect(warnings).toEqual([{ id: 'refCycle', pointer: '/definitions/node/properties/child', keyword: undefined, line: 11 }]);
+    expect(warnings).toEqual([{ id: 'refCycle', pointer: '/definitions/node/properties/child', keyword: undefined, line: 9 }]);
   });
 });
