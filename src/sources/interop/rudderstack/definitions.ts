@@ -1,4 +1,3 @@
-import { childPointer } from '../json-input.js';
 import { createSchemaContext } from '../json-schema/context.js';
 import { convertDefinition, type Definition } from '../json-schema/to-definition.js';
 import type { WarningSink } from '../warnings.js';
