@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { checkPlan } from '../../src/check-plan.js';
+import { checkPlan } from '../../src/app/check-plan.js';
 import { hasErrors, type Diagnostic } from '../../src/core/diagnostics.js';
 import type { PlanIR } from '../../src/core/ir.js';
 import { loadPlan } from '../../src/sources/load-plan.js';
