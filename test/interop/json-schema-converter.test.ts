@@ -50,6 +50,7 @@ const LOSSY = [
   { schema: { $ref: 'https://example.com/x.json' }, def: { type: 'any' }, warnings: [{ id: 'refOutside', pointer: '/s', keyword: undefined, line: 2 }] },
   { schema: { $ref: '#/definitions/none' }, def: { type: 'any' }, warnings: [{ id: 'refMissing', pointer: '/s', keyword: undefined, line: 2 }] },
   { schema: { type: 'object', properties: { '': { type: 'string' } } }, def: { type: 'object', additional_properties: true }, warnings: [{ id: 'skipped', pointer: '/s/properties/', keyword: undefined, line: 5 }] },
+  { schema: { type: 'object', properties: {}, required: ['a'], additionalProperties: false }, def: { type: 'object', properties: { a: { type: 'any', required: true } }, additional_properties: false }, warnings: [{ id: 'unsupportedKeyword', pointer: '/s/required', keyword: 'required', line: 5 }] },
   { schema: { type: 'string', 'x-vendor': 1 }, def: { type: 'string' }, warnings: [{ id: 'unknownKeyword', pointer: '/s/x-vendor', keyword: 'x-vendor', line: 4 }] },
 ];
 

@@ -70,9 +70,14 @@ export function convertObject(schema: Schema, pointer: string, ctx: SchemaContex
     const def = convertDefinition(child, at, ctx);
     properties[name] = required.has(name) ? { type: def['type'], required: true, ...withoutKey(def, 'type') } : def;
   }
-  // A required name that has no definition must still be present, with any value.
-  for (const name of required) if (!(name in properties) && name !== '') properties[name] = { type: 'any', required: true };
   const extra = schema['additionalProperties'];
+  // A required name that has no definition must still be present, with any value.
+  for (const name of required) {
+    if (name in properties || name === '') continue;
+    properties[name] = { type: 'any', required: true };
+    // Unless other properties are banned: then the source accepts no object at all, which the plan cannot say.
+    if (extra === false) warnKeyword(ctx, childPointer(pointer, 'required'), 'required', `"${name}" is required but not allowed by additionalProperties: false; kept it as an allowed property`);
+  }
   if (isSchema(extra) && Object.keys(extra).length > 0) {
     warnKeyword(ctx, pointer, 'additionalProperties', 'the plan allows other properties or not, without a schema for them');
   }
