@@ -13,6 +13,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   check: async () => (await import('./check.js')).registerCheck,
   diff: async () => (await import('./diff.js')).registerDiff,
   docs: async () => (await import('./docs.js')).registerDocs,
+  export: async () => (await import('./export.js')).registerExport,
+  import: async () => (await import('./import.js')).registerImport,
   lint: async () => (await import('./lint.js')).registerLint,
   serve: async () => (await import('./serve.js')).registerServe,
   sheets: async () => (await import('./sheets.js')).registerSheets,
