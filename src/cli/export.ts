@@ -1,7 +1,7 @@
 import { Argument, Option, type Command } from 'commander';
 import { hasErrors } from '../core/diagnostics.js';
 import type { PlanIR } from '../core/ir.js';
-import { formatDiagnostics, formatPretty } from '../report/diagnostics.js';
+import { DIAGNOSTIC_REPORTERS, formatDiagnostics, formatPretty, type DiagnosticFormat } from '../report/diagnostics.js';
 import { loadPlanAtRef } from '../sources/git-plan.js';
 import { EXPORT_FORMAT_NAMES, EXPORT_FORMATS, loadExportFormat, type ExportFormatName } from '../sources/interop/registry.js';
 import type { ExportOptions } from '../sources/interop/types.js';
@@ -13,7 +13,7 @@ export interface ExportCliOptions {
   plan: string;
   out: string;
   base?: string;
-  format: 'pretty' | 'json';
+  format: DiagnosticFormat;
 }
 
 /**
@@ -57,7 +57,7 @@ export function registerExport(program: Command, io: Io, done: (code: ExitCode) 
     .option('--plan <dir>', 'plan folder', 'plans')
     .requiredOption('--out <path>', 'file or folder to write (written whole or not at all)')
     .addOption(new Option('--base <git-ref>', 'iglu: the published plan, to compute SchemaVer bumps with the plan diff'))
-    .addOption(formatOption(['pretty', 'json'] as const, 'pretty'))
+    .addOption(formatOption(DIAGNOSTIC_REPORTERS))
     .addHelpText('after', `\nFormats:\n${formats}\n\nExit codes:\n  0  exported, nothing lost\n  1  exported, with warnings for what the target cannot hold\n  2  usage error, or the plan has errors (nothing written)\n`)
     .action(async (format: ExportFormatName, options: ExportCliOptions) => done(await runExport(format, options, io)));
 }

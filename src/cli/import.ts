@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Argument, Option, type Command } from 'commander';
 import { hasErrors } from '../core/diagnostics.js';
 import { ConfigError } from '../core/errors.js';
-import { formatDiagnostics } from '../report/diagnostics.js';
+import { DIAGNOSTIC_REPORTERS, formatDiagnostics, type DiagnosticFormat } from '../report/diagnostics.js';
 import { loadPlanFiles } from '../sources/load-plan-files.js';
 import { readInputs } from '../sources/interop/read-inputs.js';
 import { IMPORT_FORMAT_NAMES, IMPORT_FORMATS, loadImportFormat, type ImportFormatName } from '../sources/interop/registry.js';
@@ -12,7 +12,7 @@ import { EXIT, formatOption, sourceReader, type ExitCode, type Io } from './io.j
 
 export interface ImportCliOptions {
   out: string;
-  format: 'pretty' | 'json';
+  format: DiagnosticFormat;
   eventVersion?: string;
   columns?: string;
 }
@@ -59,7 +59,7 @@ export function registerImport(program: Command, io: Io, done: (code: ExitCode) 
     .requiredOption('--out <plan-dir>', 'plan folder to write (replaced at once; other files in it stay)')
     .addOption(new Option('--event-version <n>', 'segment: the version of each track event to take (default: the newest)'))
     .addOption(new Option('--columns <set>', 'csv: the column set (segment, avo, amplitude, tracklint); default: detected from the header row'))
-    .addOption(formatOption(['pretty', 'json'] as const, 'pretty'))
+    .addOption(formatOption(DIAGNOSTIC_REPORTERS))
     .addHelpText('after', `\nFormats:\n${formats}\n\nExit codes:\n  0  imported, nothing lost\n  1  imported, with warnings for what the plan cannot hold\n  2  input unreadable or not the named format (nothing written)\n`)
     .action(async (format: ImportFormatName, inputs: string[], options: ImportCliOptions) => done(await runImport(format, inputs, options, io)));
 }
