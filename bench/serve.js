@@ -75,7 +75,9 @@ async function runServe() {
   const { startServer } = await load('runtime/http/server.js');
   const { plan } = await loadPlan(path.join(root, 'plans'));
   // As `trackplan serve` does: patterns recheck proves safe run natively, the rest on RE2JS.
-  const safety = existsSync(path.join(dist, 'safe-patterns.js')) ? await (await load('safe-patterns.js')).checkPatternSafety(plan) : undefined;
+  // safe-patterns.js moved to app/ on main; a dist without it predates the linear-time engine.
+  const safetyFile = ['app/safe-patterns.js', 'safe-patterns.js'].find((file) => existsSync(path.join(dist, file)));
+  const safety = safetyFile ? await (await load(safetyFile)).checkPatternSafety(plan) : undefined;
   const spool = arg('spool');
   await rm(spool, { recursive: true, force: true });
   const server = await startServer({

@@ -28,7 +28,7 @@ import { LineScanner } from '../dist/runtime/line-scanner.js';
 import { visitLines } from '../dist/runtime/ndjson-lines.js';
 import { openNdjsonInput } from '../dist/runtime/ndjson-input.js';
 import { createValidator } from '../dist/runtime/validator.js';
-import { checkPatternSafety } from '../dist/safe-patterns.js';
+import { checkPatternSafety } from '../dist/app/safe-patterns.js';
 import { pathToFileURL } from 'node:url';
 import { baseDist, beforeRef } from './base-dist.js';
 
