@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors } from '../core/diagnostics.js';
+import { isTrackingSdk } from '../codegen/flavour.js';
 import { compileOutputs } from '../compile.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { checkOutput, writeOutput } from '../sources/output.js';
@@ -22,6 +23,10 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<ExitCode>
     io.stderr(formatPretty(diagnostics, { color: io.color, source: sourceReader(io.cwd) }));
     io.stderr(`trackplan build: the plan has errors; nothing was written to ${options.out}\n`);
     return EXIT.error;
+  }
+  if (options.sdk === undefined && !plan.sources.some((s) => s.sdk !== undefined && isTrackingSdk(s.sdk))) {
+    const why = plan.sources.length === 0 ? 'the plan has no `sources:`' : 'no source of the plan names a JavaScript SDK';
+    io.stderr(`trackplan build: warning: ${why}, so the typed functions are for the browser SDKs (rudderstack-js, segment-js); give a source \`sdk: segment-node\` (or rudderstack-node, ...) or pass --sdk to choose\n`);
   }
   const files = await compileOutputs(plan, { sdk: options.sdk });
   const outDir = path.resolve(io.cwd, options.out);

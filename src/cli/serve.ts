@@ -4,12 +4,13 @@ import { compileRuntimePlan } from '../core/compiled-plan.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { ConfigError } from '../core/errors.js';
 import { formatPretty } from '../report/diagnostics.js';
-import { parseSize } from '../runtime/http/size.js';
 import { startServer, type ServeOptions as ServerOptions } from '../runtime/http/server.js';
 import type { FsyncPolicy } from '../runtime/http/spool/spool.js';
 import { createValidator } from '../runtime/validator.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { EXIT, type ExitCode, type Io } from './io.js';
+import { ViolationTicker } from './violation-ticker.js';
+import { parseNumberOption } from './options.js';
 
 export interface ServeOptions {
   plan: string;
@@ -26,6 +27,8 @@ export interface ServeOptions {
   maxMessageSize: string;
   maxBatchSize: string;
   drainTimeout: string;
+  /** Seconds between the one-line violation summaries on stderr; 0: none. Default 10. */
+  summaryInterval?: string;
 }
 
 /**
@@ -42,19 +45,30 @@ export async function runServe(options: ServeOptions, io: Io, waitForStop: () =>
   }
   const validator = createValidator(compileRuntimePlan(plan));
   const log = (text: string) => io.stderr(`trackplan serve: ${text}\n`);
-  const server = await startServer({
-    ...settings,
-    validator,
-    log,
-    output: io.stdout,
-    ...(options.violations ? { violationsFile: path.resolve(io.cwd, options.violations) } : {}),
-  });
+  const intervalSeconds = Number(options.summaryInterval ?? '10');
+  if (!(intervalSeconds >= 0)) fail(`--summary-interval: expected seconds, found "${options.summaryInterval}"`);
+  const ticker = intervalSeconds > 0 ? new ViolationTicker({ intervalMs: intervalSeconds * 1000, write: log }) : undefined;
+  let server;
+  try {
+    server = await startServer({
+      ...settings,
+      validator,
+      log,
+      output: io.stdout,
+      ...(ticker ? { onViolations: (results) => ticker.add(results) } : {}),
+      ...(options.violations ? { violationsFile: path.resolve(io.cwd, options.violations) } : {}),
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new ConfigError(`${(error as Error).message}: another process listens there; stop it, or pick another port with --port (0: any free port)`);
+  }
   const waiting = server.spool?.stats.messages ?? 0;
   const where = options.forward ? `forwarding to ${options.forward} through the spool ${options.spool}${waiting ? ` (${waiting} messages from the last run to send first)` : ''}` : 'writing accepted events to stdout';
   log(`listening on ${server.url} with ${plan.id}@${plan.version}; ${where}`);
   await waitForStop();
   log('stopping: no new requests; sending what the spool holds');
   const { delivered, left } = await server.close({ drainTimeoutMs: Number(options.drainTimeout) * 1000 });
+  ticker?.close();
   if (!options.forward) log('stopped');
   else log(delivered ? 'stopped; everything was delivered' : `stopped; ${left} messages stay in the spool ${options.spool} and go out at the next start`);
   return EXIT.clean;
@@ -63,7 +77,7 @@ export async function runServe(options: ServeOptions, io: Io, waitForStop: () =>
 function readSettings(options: ServeOptions): Omit<ServerOptions, 'validator'> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port: expected a port number (0-65535), found "${options.port}"`);
-  const size = (flag: string, text: string) => parseSize(text) ?? fail(`${flag}: expected a size like 32KiB or 1GiB, found "${text}"`);
+  const size = (flag: string, text: string) => parseNumberOption(flag, text, 'size');
   const seconds = (flag: string, text: string) => (Number(text) >= 0 ? Number(text) : fail(`${flag}: expected seconds, found "${text}"`));
   const limits = { maxMessageBytes: size('--max-message-size', options.maxMessageSize), maxBatchBytes: size('--max-batch-size', options.maxBatchSize) };
   const spoolMaxBytes = size('--spool-max-size', options.spoolMaxSize);
@@ -130,6 +144,7 @@ export function registerServe(program: Command, io: Io, done: (code: ExitCode) =
     .addOption(new Option('--fsync <policy>', 'when the spool syncs to disk').choices(['always', 'interval', 'never']).default('interval'))
     .option('--max-message-size <size>', 'largest message', '32KiB')
     .option('--max-batch-size <size>', 'largest batch request body', '500KiB')
+    .option('--summary-interval <seconds>', 'at most one line summing up violations on stderr per this many seconds (0: none)', '10')
     .option('--drain-timeout <seconds>', 'on SIGTERM, how long to keep forwarding before exiting', '30')
     .action(async (options: ServeOptions) => done(await runServe(options, io, onShutdownSignal)));
 }

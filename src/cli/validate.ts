@@ -1,18 +1,20 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { compileRuntimePlan } from '../core/compiled-plan.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { formatPretty } from '../report/diagnostics.js';
 import { formatValidationPretty } from '../report/validation-pretty.js';
 import { DEFAULT_MAX_EVENT_BYTES } from '../runtime/ndjson-lines.js';
-import { openNdjsonInput } from '../runtime/ndjson-input.js';
+import { openNdjsonInput, type NdjsonInput } from '../runtime/ndjson-input.js';
 import { validateNdjson, type Progress } from '../runtime/ndjson-run.js';
 import { loadPlan } from '../sources/load-plan.js';
-import { EXIT, formatOption, processIo, type ExitCode, type Io } from './io.js';
+import { EXIT, formatOption, outputOption, processIo, type ExitCode, type Io } from './io.js';
+import { integerOption, sizeOption } from './options.js';
+import { formatProgress } from './progress.js';
 
 export interface ValidateOptions {
   /** NDJSON file (plain or gzip), or `-` for stdin. */
@@ -23,6 +25,8 @@ export interface ValidateOptions {
   out?: string;
   maxEventBytes: number;
   workers: number;
+  /** Write the report (json records, or the pretty summary) to this file instead of stdout. */
+  output?: string;
   /** A progress line on stderr; default: when stderr is a terminal. */
   progress?: boolean;
 }
@@ -42,10 +46,11 @@ export async function runValidate(options: ValidateOptions, io: Io, stdin?: Node
   }
   const input = await openNdjsonInput(file === '-' ? '-' : path.resolve(io.cwd, file), stdin ?? (file === '-' ? process.stdin : undefined));
   const compiled = compileRuntimePlan(plan);
-  const stdout = io === processIo ? streamWriter(process.stdout) : (text: string) => io.stdout(text);
+  const report = options.output === undefined ? undefined : await openOutFile(path.resolve(io.cwd, options.output));
+  const stdout = report ? report.write : io === processIo ? streamWriter(process.stdout) : (text: string) => io.stdout(text);
   const out = options.out === undefined ? undefined : await openOutFile(path.resolve(io.cwd, options.out));
   const progress = options.progress ?? (io === processIo && Boolean(process.stderr.isTTY));
-  const meter = progress ? progressLine(file, io) : undefined;
+  const meter = progress ? progressLine(file, io, input) : undefined;
   let summary;
   try {
     summary = await validateNdjson(input.chunks, compiled, {
@@ -61,6 +66,7 @@ export async function runValidate(options: ValidateOptions, io: Io, stdin?: Node
     await out?.commit();
   } catch (error) {
     await out?.discard();
+    await report?.discard();
     if (error instanceof OutputClosed) return EXIT.findings;
     throw error;
   } finally {
@@ -68,8 +74,10 @@ export async function runValidate(options: ValidateOptions, io: Io, stdin?: Node
   }
   const planLabel = `${compiled.id}@${compiled.version}`;
   if (options.format === 'pretty') {
-    io.stdout(formatValidationPretty(summary, { source: file, plan: planLabel, color: io.color, ...(options.out !== undefined ? { out: options.out } : {}) }));
-  } else {
+    await stdout(formatValidationPretty(summary, { source: file, plan: planLabel, color: io.color && !report, ...(options.out !== undefined ? { out: options.out } : {}) }));
+  }
+  await report?.commit();
+  if (options.format !== 'pretty' || report) {
     io.stderr(`${summary.events} events, ${summary.violating} with violations (${planLabel})\n`);
   }
   return summary.violating > 0 ? EXIT.findings : EXIT.clean;
@@ -101,6 +109,7 @@ interface OutFile {
 /** `--out` is written to a temporary file beside the target and renamed at the end: never half-written. */
 async function openOutFile(target: string): Promise<OutFile> {
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  await mkdir(path.dirname(target), { recursive: true });
   const stream = createWriteStream(temporary);
   await once(stream, 'open');
   return {
@@ -119,7 +128,7 @@ async function openOutFile(target: string): Promise<OutFile> {
   };
 }
 
-function progressLine(file: string, io: Io): { update: (progress: Progress) => void; clear: () => void } {
+function progressLine(file: string, io: Io, input: NdjsonInput): { update: (progress: Progress) => void; clear: () => void } {
   const started = Date.now();
   let shown = 0;
   const name = file === '-' ? 'stdin' : file;
@@ -129,20 +138,13 @@ function progressLine(file: string, io: Io): { update: (progress: Progress) => v
       // Only for long inputs, and at most 4 times a second.
       if (now - started < 1000 || now - shown < 250) return;
       shown = now;
-      const seconds = (now - started) / 1000;
-      io.stderr(`\r\u001b[Kvalidating ${name}: ${lines.toLocaleString('en-US')} lines, ${(bytes / 1e6).toFixed(0)} MB, ${Math.round(lines / seconds).toLocaleString('en-US')} lines/s`);
+      const read = input.bytesRead?.();
+      const known = input.size !== undefined && read !== undefined ? { read, size: input.size } : {};
+      io.stderr(`\r\u001b[K${formatProgress({ name, lines, bytes, elapsedMs: now - started, ...known })}`);
     },
     clear() {
       if (shown > 0) io.stderr('\r\u001b[K');
     },
-  };
-}
-
-function positiveInteger(name: string, max: number) {
-  return (value: string): number => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 1 || number > max) throw new InvalidArgumentError(`${name} must be a whole number from 1 to ${max}.`);
-    return number;
   };
 }
 
@@ -154,7 +156,8 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
     .option('--plan <dir>', 'plan folder', 'plans')
     .addOption(formatOption(['pretty', 'json'] as const, 'pretty'))
     .option('--out <file>', 'write the events that pass the policy to this NDJSON file')
-    .option('--max-event-bytes <n>', 'a longer line is a malformed event', positiveInteger('--max-event-bytes', 2 ** 30), DEFAULT_MAX_EVENT_BYTES)
-    .option('--workers <n>', 'validate on n threads: this one and n - 1 worker threads (output keeps the input order)', positiveInteger('--workers', 64), 1)
+    .addOption(outputOption())
+    .option('--max-event-bytes <size>', 'a longer line is a malformed event (bytes, or 32KiB, 1MiB)', sizeOption('--max-event-bytes', { max: 2 ** 30 }), DEFAULT_MAX_EVENT_BYTES)
+    .option('--workers <n>', 'validate on n threads: this one and n - 1 worker threads (output keeps the input order)', integerOption('--workers', { min: 1, max: 64 }), 1)
     .action(async (file: string | undefined, options: Omit<ValidateOptions, 'file'>) => done(await runValidate({ ...options, file }, io)));
 }

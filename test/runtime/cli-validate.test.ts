@@ -76,10 +76,19 @@ describe('trackplan validate: bad input never stops the run', () => {
     expect(brief(small.records)).toEqual([[1, 'dropped', 'Malformed-Event:tooLarge']]);
   });
 
-  it('rejects a --max-event-bytes that is not a positive whole number', async () => {
-    const run = await validate(`${GOOD}\n`, ['--max-event-bytes', '12kb']);
-    expect(run.code).toBe(2);
-    expect(run.err).toContain('--max-event-bytes must be a whole number from 1 to 1073741824.');
+  it.each([
+    ['12 apples', 'trackplan: --max-event-bytes: expected a size like 32KiB or 1GiB up to 1GiB, found "12 apples"\n'],
+    ['0', 'trackplan: --max-event-bytes: expected a size like 32KiB or 1GiB up to 1GiB, found "0"\n'],
+    ['2GiB', 'trackplan: --max-event-bytes: expected a size like 32KiB or 1GiB up to 1GiB, found "2GiB"\n'],
+  ])('rejects --max-event-bytes %j, naming the flag', async (value, message) => {
+    const run = await validate(`${GOOD}\n`, ['--max-event-bytes', value]);
+    expect([run.code, run.err]).toEqual([2, message]);
+  });
+
+  it('reads --max-event-bytes in the size syntax of serve (32KiB)', async () => {
+    const big = VIEWED(`,"blob":"${'x'.repeat(1100)}"`);
+    const run = await validate(`${big}\n${GOOD}\n`, ['--max-event-bytes', '1KiB']);
+    expect(brief(run.records)).toEqual([[1, 'dropped', 'Malformed-Event:tooLarge']]);
   });
 
   it('nesting 10,000 levels deep', async () => {

@@ -48,7 +48,7 @@ describe('trackplan serve: configuration errors exit 2 with the flag named', () 
     const io = captureIo();
     try {
       expect(await runCli(['serve', '--plan', PLAN_DIR, '--port', String((taken.address() as AddressInfo).port)], io)).toBe(2);
-      expect(io.err.join('')).toMatch(/^trackplan: listen EADDRINUSE: address already in use 127\.0\.0\.1:\d+\n$/);
+      expect(io.err.join('')).toMatch(/^trackplan: listen EADDRINUSE: address already in use 127\.0\.0\.1:\d+: another process listens there; stop it, or pick another port with --port \(0: any free port\)\n$/);
     } finally {
       taken.close();
     }

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Validator } from '../types.js';
+import type { ValidationResult, Validator } from '../types.js';
 import { Forwarder, type ForwarderOptions } from './forward/forwarder.js';
 import { Gauge } from './metrics.js';
 import { createIngestHandler, type IngestSink } from './middleware.js';
@@ -26,6 +26,8 @@ export interface ServeOptions {
   violationsFile?: string;
   webhook?: { url: string; intervalMs?: number };
   log?: (text: string) => void;
+  /** Called with the results of each request that had violations (after the file and webhook). */
+  onViolations?: (results: readonly ValidationResult[]) => void;
 }
 
 export interface RunningServer {
@@ -86,6 +88,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     onViolations: (results, request) => {
       violationsFile?.write(results, request.raw);
       webhook?.add(results);
+      options.onViolations?.(results);
     },
   });
 
