@@ -24,11 +24,11 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<ExitCode>
     io.stderr(`trackplan build: the plan has errors; nothing was written to ${options.out}\n`);
     return EXIT.error;
   }
+  const files = await compileOutputs(plan, { sdk: options.sdk });
   if (options.sdk === undefined && !plan.sources.some((s) => s.sdk !== undefined && isTrackingSdk(s.sdk))) {
     const why = plan.sources.length === 0 ? 'the plan has no `sources:`' : 'no source of the plan names a JavaScript SDK';
     io.stderr(`trackplan build: warning: ${why}, so the typed functions are for the browser SDKs (rudderstack-js, segment-js); give a source \`sdk: segment-node\` (or rudderstack-node, ...) or pass --sdk to choose\n`);
   }
-  const files = await compileOutputs(plan, { sdk: options.sdk });
   const outDir = path.resolve(io.cwd, options.out);
   if (options.check) {
     const { stale, extra } = await checkOutput(outDir, files);
