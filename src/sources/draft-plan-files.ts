@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import type { DraftedCall } from '../core/infer/draft-plan.js';
 import { draftSections } from '../core/infer/draft-plan.js';
 import type { EventIR, PlanIR } from '../core/ir.js';
@@ -80,6 +80,12 @@ export async function draftPlanFiles(options: DraftFilesOptions): Promise<DraftF
     result.changed.push(name);
     result.added.push(...fresh.map((c) => c.name));
   }
+  const place = (d: Disagreement) => d.location.split(':');
+  result.disagreements.sort((a, b) => {
+    const [fa = '', la = '0', ca = '0'] = place(a);
+    const [fb = '', lb = '0', cb = '0'] = place(b);
+    return fa < fb ? -1 : fa > fb ? 1 : Number(la) - Number(lb) || Number(ca) - Number(cb);
+  });
   return result;
 }
 
@@ -111,12 +117,28 @@ function mergeCall(call: DraftedCall, event: EventIR, options: DraftFilesOptions
   const file = path.relative(options.dir, path.resolve(options.cwd, event.location.file)).split(path.sep).join('/');
   const text = result.files.get(file);
   if (text === undefined) return;
-  const doc = parseDocument(text);
   const base = call.call === 'track' ? ['events', call.name, section] : [call.call, section];
-  for (const [name, definition] of additions) {
-    doc.setIn([...base, name], doc.createNode(definition, { flow: true }));
-    result.extended.push(`${call.name}.${name}`);
-  }
-  result.files.set(file, doc.toString({ lineWidth: 0 }));
+  result.files.set(file, addDefinitions(text, base, additions));
+  for (const [name] of additions) result.extended.push(`${call.name}.${name}`);
   if (!result.changed.includes(file)) result.changed.push(file);
+}
+
+/**
+ * The file with definitions added to the map at `base`. A block map gets the new lines after its
+ * last entry, at its indentation, so the rest of the file (comments, layout) stays byte for byte;
+ * a flow map or a missing one goes through the YAML library, which may reformat the file.
+ */
+function addDefinitions(text: string, base: string[], additions: readonly [string, Record<string, unknown>][]): string {
+  const doc = parseDocument(text);
+  const node = doc.getIn(base, true);
+  if (isMap(node) && !node.flow && node.items.length > 0 && node.range && isScalar(node.items[0]!.key) && node.items[0]!.key.range) {
+    const keyStart = node.items[0]!.key.range[0];
+    const indent = keyStart - (text.lastIndexOf('\n', keyStart - 1) + 1);
+    const rendered = writePlanYaml({ properties: Object.fromEntries(additions) }).split('\n').slice(1).filter((l) => l !== '');
+    const insertion = rendered.map((line) => `${' '.repeat(indent)}${line.slice(2)}\n`).join('');
+    const at = node.range[1];
+    return `${text.slice(0, at)}${at > 0 && text[at - 1] !== '\n' ? '\n' : ''}${insertion}${text.slice(at)}`;
+  }
+  for (const [name, definition] of additions) doc.setIn([...base, name], doc.createNode(definition, { flow: true }));
+  return doc.toString({ lineWidth: 0 });
 }
