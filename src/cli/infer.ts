@@ -22,7 +22,7 @@ import { writePlanFolder } from '../sources/sheets/write-plan-folder.js';
 import { EXIT, outputOption, processIo, writeReport, type ExitCode, type Io } from './io.js';
 import { integerOption, sizeOption } from './options.js';
 import { formatProgress } from './progress.js';
-import { projectSources, readPackageJson, sampleCode } from './project.js';
+import { projectSources, readPackageJson } from './project-info.js';
 
 export interface InferOptions {
   fromCode?: string;
@@ -52,7 +52,7 @@ export async function runInfer(options: InferOptions, io: Io, stdin?: NodeJS.Rea
   let set: SampleSet;
   let warnings = '';
   if (options.fromCode !== undefined) {
-    const sampled = await sampleCode(io.cwd, [options.fromCode], existing, limits, options);
+    const sampled = await (await import('./project.js')).sampleCode(io.cwd, [options.fromCode], existing, limits, options);
     set = sampled.set;
     for (const call of sampled.dynamic) warnings += `${call.site}  warning  ${call.callee}(${call.text}, ...): the event name is not a literal, so no event was drafted for it  infer-dynamic-name\n`;
   } else {

@@ -9,7 +9,7 @@ import { detectSdks, isSdkName, planIdFrom, type SdkName } from '../core/init/de
 import { addGitignoreEntry, addScripts, draftHeader, trackplanScripts, TYPES_TEMPLATE, workflowFor } from '../core/init/templates.js';
 import { writePlanYaml } from '../sources/yaml-writer.js';
 import { EXIT, processIo, type ExitCode, type Io } from './io.js';
-import { projectSources, readPackageJson, sampleCode } from './project.js';
+import { projectSources, readPackageJson } from './project-info.js';
 
 export interface InitOptions {
   yes?: boolean;
@@ -57,7 +57,7 @@ export async function runInit(options: InitOptions, io: Io, ask?: Ask): Promise<
   if (planFiles.length > 0) kept.push(`${dir}/ (it already holds a plan)`);
   else {
     // The naming style of the calls already in the code, so the first `check` matches the team's habit.
-    const code = await sampleCode(io.cwd, ['.'], undefined, DEFAULT_INFER_LIMITS, { typeCheck: false }).catch(() => undefined);
+    const code = await (await import('./project.js')).sampleCode(io.cwd, ['.'], undefined, DEFAULT_INFER_LIMITS, { typeCheck: false }).catch(() => undefined);
     const calls = [...(code?.set.calls.values() ?? [])];
     const events = detectConvention(calls.filter((c) => c.call === 'track').map((c) => c.name));
     const properties = detectConvention(calls.flatMap((c) => [...(c.properties.fields?.keys() ?? [])]));
