@@ -117,3 +117,15 @@ describe('the first hour, from an empty project (npm pack, install, init, infer,
     expect(await readFile(path.join(app, '.gitignore'), 'utf8')).toContain('.trackplan/');
   });
 });
+
+// A git URL installs the dev dependencies in npm's clone to build dist/ (prepare): about two
+// minutes, so it runs when asked: TRACKPLAN_GIT_INSTALL=1 npx vitest run test/e2e
+describe.runIf(process.env['TRACKPLAN_GIT_INSTALL'])('install from a git URL', () => {
+  it('installs HEAD of this repository with nothing but the registry, and the bin runs', { timeout: 600_000 }, async () => {
+    const app = await tempTree({ 'package.json': '{ "name": "from-git", "private": true }' }, 'trackplan-git-');
+    const head = (await run(ROOT, 'git', ['rev-parse', 'HEAD'])).stdout.trim();
+    const install = await run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `git+file://${ROOT}#${head}`]);
+    expect(install.code).toBe(0);
+    expect((await trackplan(app, '--version')).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
