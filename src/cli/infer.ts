@@ -15,7 +15,7 @@ import { formatPretty } from '../report/diagnostics.js';
 import { DEFAULT_MAX_EVENT_BYTES } from '../runtime/ndjson-lines.js';
 import { openNdjsonInput } from '../runtime/ndjson-input.js';
 import { draftPlanFiles } from '../sources/draft-plan-files.js';
-import { readEventSamples } from '../sources/infer-events.js';
+import { readEventSamples } from '../app/infer-events.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { loadPlanFiles } from '../sources/load-plan-files.js';
 import { writePlanFolder } from '../sources/sheets/write-plan-folder.js';
@@ -52,7 +52,7 @@ export async function runInfer(options: InferOptions, io: Io, stdin?: NodeJS.Rea
   let set: SampleSet;
   let warnings = '';
   if (options.fromCode !== undefined) {
-    const sampled = await (await import('./project.js')).sampleCode(io.cwd, [options.fromCode], existing, limits, options);
+    const sampled = await (await import('../app/sample-code.js')).sampleCode(io.cwd, [options.fromCode], existing, limits, options);
     set = sampled.set;
     for (const call of sampled.dynamic) warnings += `${call.site}  warning  ${call.callee}(${call.text}, ...): the event name is not a literal, so no event was drafted for it  infer-dynamic-name\n`;
   } else {

@@ -29,6 +29,8 @@ export interface ValidateOptions {
   output?: string;
   /** A progress line on stderr; default: when stderr is a terminal. */
   progress?: boolean;
+  /** Clock of the progress line, in milliseconds (tests pass their own). */
+  now?: () => number;
 }
 
 /** `trackplan validate`: check an NDJSON stream of events against the plan. */
@@ -50,7 +52,7 @@ export async function runValidate(options: ValidateOptions, io: Io, stdin?: Node
   const stdout = report ? report.write : io === processIo ? streamWriter(process.stdout) : (text: string) => io.stdout(text);
   const out = options.out === undefined ? undefined : await openOutFile(path.resolve(io.cwd, options.out));
   const progress = options.progress ?? (io === processIo && Boolean(process.stderr.isTTY));
-  const meter = progress ? progressLine(file, io, input) : undefined;
+  const meter = progress ? progressLine(file, io, input, options.now ?? Date.now) : undefined;
   let summary;
   try {
     summary = await validateNdjson(input.chunks, compiled, {
@@ -128,13 +130,13 @@ async function openOutFile(target: string): Promise<OutFile> {
   };
 }
 
-function progressLine(file: string, io: Io, input: NdjsonInput): { update: (progress: Progress) => void; clear: () => void } {
-  const started = Date.now();
+function progressLine(file: string, io: Io, input: NdjsonInput, clock: () => number): { update: (progress: Progress) => void; clear: () => void } {
+  const started = clock();
   let shown = 0;
   const name = file === '-' ? 'stdin' : file;
   return {
     update({ bytes, lines }) {
-      const now = Date.now();
+      const now = clock();
       // Only for long inputs, and at most 4 times a second.
       if (now - started < 1000 || now - shown < 250) return;
       shown = now;

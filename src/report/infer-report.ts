@@ -1,6 +1,5 @@
-import type { DraftedCall } from '../core/infer/draft-plan.js';
+import type { Disagreement, DraftedCall } from '../core/infer/draft-plan.js';
 import type { PropertyReport } from '../core/infer/draft-definition.js';
-import type { Disagreement } from '../sources/draft-plan-files.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

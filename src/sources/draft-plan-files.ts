@@ -1,22 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, parseDocument } from 'yaml';
-import type { DraftedCall } from '../core/infer/draft-plan.js';
+import type { Disagreement, DraftedCall } from '../core/infer/draft-plan.js';
 import { draftSections } from '../core/infer/draft-plan.js';
 import type { EventIR, PlanIR } from '../core/ir.js';
 import { listPlanFiles } from './sheets/write-plan-folder.js';
 import { writePlanYaml } from './yaml-writer.js';
-
-/** Where the draft and the plan disagree; `infer` reports these instead of changing the plan. */
-export interface Disagreement {
-  /** `Order Completed.total`, `identify.email`. */
-  path: string;
-  /** Where the plan defines it. */
-  location: string;
-  kind: 'type' | 'required' | 'enum';
-  planned: string;
-  found: string;
-}
 
 export interface DraftFiles {
   /** Every plan file of the folder after the change (unchanged ones included), for an all-at-once write. */

@@ -2,6 +2,17 @@ import type { CallType } from '../ir.js';
 import { draftProperties, type PropertyReport } from './draft-definition.js';
 import type { CallSamples, SampleSet } from './sample-set.js';
 
+/** Where the draft and the plan disagree; `infer` reports these instead of changing the plan. */
+export interface Disagreement {
+  /** `Order Completed.total`, `identify.email`. */
+  path: string;
+  /** Where the plan defines it. */
+  location: string;
+  kind: 'type' | 'required' | 'enum';
+  planned: string;
+  found: string;
+}
+
 /** One drafted planned call, ready for a plan file. */
 export interface DraftedCall {
   call: CallType;
