@@ -56,6 +56,21 @@ describe('trackplan serve: configuration errors exit 2 with the flag named', () 
 });
 
 describe('runServe', () => {
+  it('says violations on stderr in one line, at once for the first, and no line without --summary-interval', async () => {
+    for (const [interval, expected] of [['10', ['1 event with violations: Required-Missing ×1 (Order Completed)']], ['0', []]] as const) {
+      const io = captureIo();
+      let stop!: () => void;
+      const stopped = new Promise<void>((resolve) => (stop = resolve));
+      const running = runServe({ ...defaults, summaryInterval: interval }, io, () => stopped);
+      const url = await waitFor(() => /listening on (\S+) /.exec(io.err.join(''))?.[1], 'the listening line');
+      expect((await post(url, '/v1/track', { userId: 'u', event: 'Order Completed', properties: { total: 1 } })).status).toBe(200);
+      stop();
+      expect(await running).toBe(0);
+      const lines = io.err.join('').split('\n').filter((line) => line.includes('with violations'));
+      expect(lines).toEqual(expected.map((line) => `trackplan serve: ${line}`));
+    }
+  });
+
   it('serves until told to stop, writes accepted events to stdout without --forward, and returns 0', async () => {
     const io = captureIo();
     let stop!: () => void;
