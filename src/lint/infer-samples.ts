@@ -70,9 +70,8 @@ function addStaticValue(stats: ValueStats, value: StaticValue, limits: InferLimi
           field = createStats();
           fields.set(entry.key, field);
         }
-        const before = field.samples;
         addStaticValue(field, entry.value, limits, depth + 1);
-        if (entry.optional && field.samples > before) field.samples = before;
+        if (entry.optional) field.optional++;
       }
       return;
     }
@@ -105,7 +104,7 @@ function addStaticValue(stats: ValueStats, value: StaticValue, limits: InferLimi
           stats.fields = undefined;
         } else stats.arrays++;
       }
-      if (value.maybeUndefined) stats.samples--;
+      if (value.maybeUndefined) stats.optional++;
       return;
     }
     case 'unknown':

@@ -6,7 +6,8 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** One line per property: how many samples it was seen in, and what was drafted from them. */
 export function formatPropertyLine(entry: PropertyReport): string {
   const facts = [entry.type, entry.required ? 'required' : undefined, entry.nullable ? 'nullable' : undefined, entry.format ? `format ${entry.format}` : undefined, entry.enumValues ? `enum of ${entry.enumValues}` : undefined];
-  return `    ${entry.path}: ${count(entry.samples)} of ${count(entry.of)}, ${facts.filter(Boolean).join(', ')}`;
+  const optional = entry.optional > 0 ? ` (optional at ${count(entry.optional)})` : '';
+  return `    ${entry.path}: ${count(entry.samples)} of ${count(entry.of)}${optional}, ${facts.filter(Boolean).join(', ')}`;
 }
 
 /** The infer report: per drafted call its sample count and per property what it rests on. */

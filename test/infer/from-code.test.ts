@@ -52,6 +52,8 @@ describe('trackplan infer --from-code', () => {
     expect(io.err).toContain('src/server.ts:11:3  warning  client.track(name, ...): the event name is not a literal, so no event was drafted for it  infer-dynamic-name\n');
     expect(io.err).toContain('trackplan infer: 5 new planned calls (Order Completed, Product Viewed, Signed Up, identify, page); written to plans/plan.yaml, plans/events.yaml\n');
 
+    // The report: per property, at how many call sites it is passed.
+    expect(io.out).toContain('  Order Completed: 2 call sites\n    coupon: 1 of 2 (optional at 1), string\n    currency: 2 of 2, string, required, enum of 2\n');
     const text = await readFile(path.join(dir, 'plans/events.yaml'), 'utf8');
     expect(text).toContain('  # drafted by trackplan infer from 2 call sites: src/server.ts:5:3, src/server.ts:9:3\n  Order Completed:\n');
     const plan = parse(text) as { events: Record<string, { properties: Record<string, unknown> }>; identify: { traits: Record<string, unknown> } };

@@ -9,6 +9,8 @@ export interface PropertyReport {
   type: string;
   required: boolean;
   nullable: boolean;
+  /** Samples where it may be absent (code). */
+  optional: number;
   format?: string;
   enumValues?: number;
 }
@@ -42,11 +44,11 @@ export function typesOf(stats: ValueStats): string[] {
 export function draftDefinition(name: string, path: string, stats: ValueStats, parentCount: number, context: DraftContext): Record<string, unknown> {
   const types = typesOf(stats);
   const nullable = stats.nulls > 0 && !(types.length === 1 && types[0] === 'any');
-  const required = stats.samples === parentCount && stats.nulls === 0 && stats.unknown === 0;
+  const required = stats.samples === parentCount && stats.nulls === 0 && stats.unknown === 0 && stats.optional === 0;
   const definition: Record<string, unknown> = { type: types.length === 1 ? types[0] : types };
   if (required) definition['required'] = true;
   if (nullable) definition['nullable'] = true;
-  const entry: PropertyReport = { path, samples: stats.samples, of: parentCount, type: types.join(' | '), required, nullable };
+  const entry: PropertyReport = { path, samples: stats.samples, of: parentCount, type: types.join(' | '), required, nullable, optional: stats.optional };
   // Parents before their children in the report.
   context.report.push(entry);
   if (types.length === 1 && types[0] === 'string') {

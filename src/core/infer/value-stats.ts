@@ -43,6 +43,8 @@ export interface ValueStats {
   arrays: number;
   /** Values known only as "anything" (code the linter cannot evaluate). */
   unknown: number;
+  /** Samples where the value may be absent (code: an optional parameter, a conditional key). */
+  optional: number;
   /** Formats every string so far matched; undefined before the first string. */
   formats: string[] | undefined;
   /** Distinct string values and their counts; undefined once there were more than `enumMax`. */
@@ -57,7 +59,7 @@ export interface ValueStats {
 
 export function createStats(): ValueStats {
   return {
-    samples: 0, nulls: 0, strings: 0, integers: 0, numbers: 0, booleans: 0, objects: 0, arrays: 0, unknown: 0,
+    samples: 0, nulls: 0, strings: 0, integers: 0, numbers: 0, booleans: 0, objects: 0, arrays: 0, unknown: 0, optional: 0,
     formats: undefined, distinct: new Map(), literal: true, fields: undefined, open: false, items: undefined,
   };
 }
