@@ -57,7 +57,11 @@ export async function runInit(options: InitOptions, io: Io, ask?: Ask): Promise<
   if (planFiles.length > 0) kept.push(`${dir}/ (it already holds a plan)`);
   else {
     // The naming style of the calls already in the code, so the first `check` matches the team's habit.
-    const code = await (await import('../app/sample-code.js')).sampleCode(io.cwd, ['.'], undefined, DEFAULT_INFER_LIMITS, { typeCheck: false }).catch(() => undefined);
+    // A project whose code cannot be read (no sources yet, a broken tsconfig) still gets a plan.
+    const code = await (await import('../app/sample-code.js')).sampleCode(io.cwd, ['.'], undefined, DEFAULT_INFER_LIMITS, { typeCheck: false }).catch((error: Error) => {
+      io.stderr(`trackplan init: could not read the analytics calls of the code (${error.message}); naming rules left at their defaults\n`);
+      return undefined;
+    });
     const calls = [...(code?.set.calls.values() ?? [])];
     const events = detectConvention(calls.filter((c) => c.call === 'track').map((c) => c.name));
     const properties = detectConvention(calls.flatMap((c) => [...(c.properties.fields?.keys() ?? [])]));
