@@ -9,7 +9,7 @@ import { detectSdks, isSdkName, planIdFrom, type SdkName } from '../core/init/de
 import { addGitignoreEntry, addScripts, draftHeader, trackplanScripts, TYPES_TEMPLATE, workflowFor } from '../core/init/templates.js';
 import { writePlanYaml } from '../sources/yaml-writer.js';
 import { EXIT, processIo, type ExitCode, type Io } from './io.js';
-import { projectSources, readPackageJson } from './project-info.js';
+import { missingAsUndefined, projectSources, readPackageJson } from './project-info.js';
 
 export interface InitOptions {
   yes?: boolean;
@@ -71,7 +71,7 @@ export async function runInit(options: InitOptions, io: Io, ask?: Ask): Promise<
   }
   if (await exists(path.join(io.cwd, WORKFLOW))) kept.push(WORKFLOW);
   else changes.push({ file: WORKFLOW, text: workflowFor(await readFile(RECIPE, 'utf8'), dir), what: 'plan review on every pull request' });
-  const gitignore = addGitignoreEntry(await readFile(path.join(io.cwd, '.gitignore'), 'utf8').catch(() => undefined));
+  const gitignore = addGitignoreEntry(await readFile(path.join(io.cwd, '.gitignore'), 'utf8').catch(missingAsUndefined));
   if (gitignore === undefined) kept.push('.gitignore (ignores .trackplan/ already)');
   else changes.push({ file: '.gitignore', text: gitignore, what: 'ignore .trackplan/ (serve\'s spool)' });
   if (!pkg) kept.push('package.json (none here: no scripts added)');

@@ -7,7 +7,7 @@ import type { SourceChoice } from '../core/init/templates.js';
 /** The project's package.json (its text and parsed form), or undefined when there is none. */
 export async function readPackageJson(cwd: string): Promise<{ text: string; json: Record<string, unknown> } | undefined> {
   const file = path.join(cwd, 'package.json');
-  const text = await readFile(file, 'utf8').catch(() => undefined);
+  const text = await readFile(file, 'utf8').catch(missingAsUndefined);
   if (text === undefined) return undefined;
   try {
     return { text, json: JSON.parse(text) as Record<string, unknown> };
@@ -27,4 +27,10 @@ export function projectSources(packageJson: Record<string, unknown> | undefined,
     const vendor = sdk.startsWith('segment') ? 'Segment' : 'RudderStack';
     return { id, name: `${base === 'server' ? 'Server' : 'Web'} (${vendor})`, sdk };
   });
+}
+
+/** For `.catch` of a read: a file that is not there is `undefined`; any other failure stays an error. */
+export function missingAsUndefined(error: NodeJS.ErrnoException): undefined {
+  if (error.code === 'ENOENT') return undefined;
+  throw error;
 }
