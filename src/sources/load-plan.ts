@@ -62,7 +62,7 @@ export async function loadPlanWithFiles(planPath: string, options: LoadPlanOptio
   const syntax = parsed.flatMap((p) => p.diagnostics);
   // A file that is not YAML has no tree: normalizing without it would only add errors that
   // follow from the syntax error (no header, unknown types), so the syntax errors come alone.
-  if (syntax.some((d) => d.ruleId === 'yaml-syntax')) return { plan: undefined, diagnostics: syntax };
+  if (syntax.some((d) => d.ruleId === 'yaml-syntax')) return { plan: undefined, diagnostics: syntax, files: parsed.map((p) => p.file) };
   const { plan, diagnostics } = normalizePlan(parsed.map((p) => p.file));
   return { plan, diagnostics: [...syntax, ...diagnostics], files: parsed.map((p) => p.file) };
 }
