@@ -202,6 +202,23 @@ describe('trackplan validate: input, output and exit codes', () => {
     expect(io.err).toBe('\r\u001b[Kvalidating stdin: 2 lines, 0 MB, 2 lines/s\r\u001b[K2 events, 0 with violations (shop@1.2.0)\n');
   });
 
+  it('adds the percent read and the time left for a file, whose size is known', async () => {
+    const dir = await tempTree({});
+    const { writeFile } = await import('node:fs/promises');
+    // Three 1 MiB reads and a bit: progress after each.
+    await writeFile(path.join(dir, 'events.ndjson'), `${GOOD}\n`.repeat(Math.ceil((3.2 * 2 ** 20) / (GOOD.length + 1))));
+    const io = captureIo(dir);
+    let now = 5_000;
+    const clock = () => (now += 600);
+    expect(await runValidate({ file: 'events.ndjson', plan: SHOP_PLAN, format: 'json', maxEventBytes: 32768, workers: 1, progress: true, now: clock }, io)).toBe(0);
+    const lines = io.err.split('\r\u001b[K').filter((l) => l.startsWith('validating'));
+    const percents = lines.map((l) => Number(/, (\d+)%, \d+s left$/.exec(l)?.[1]));
+    expect(percents.length).toBeGreaterThan(1);
+    expect(percents.every((p, i) => p > 0 && p <= 100 && (i === 0 || p >= percents[i - 1]!))).toBe(true);
+    expect(percents.at(-1)).toBe(100);
+    expect(lines.at(-1)).toMatch(/, 100%, 0s left$/);
+  });
+
   it('shows no progress line for an input that ends within a second', async () => {
     const dir = await tempTree({});
     const io = captureIo(dir);
