@@ -9,7 +9,7 @@ import { detectSdks, isSdkName, planIdFrom, type SdkName } from '../core/init/de
 import { addGitignoreEntry, addScripts, draftHeader, trackplanScripts, TYPES_TEMPLATE, workflowFor } from '../core/init/templates.js';
 import { writePlanYaml } from '../sources/yaml-writer.js';
 import { EXIT, processIo, type ExitCode, type Io } from './io.js';
-import { missingAsUndefined, projectSources, readPackageJson } from './project-info.js';
+import { missingAsUndefined, projectSources, readPackageJson } from '../sources/project-info.js';
 
 export interface InitOptions {
   yes?: boolean;
