@@ -7,7 +7,8 @@ import type { Command } from 'commander';
 import { compileRuntimePlan } from '../core/compiled-plan.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { formatPretty } from '../report/diagnostics.js';
-import { formatValidationPretty } from '../report/validation-pretty.js';
+import { findReporter } from '../report/reporter.js';
+import { VALIDATION_REPORTERS } from '../report/reporters.js';
 import { DEFAULT_MAX_EVENT_BYTES } from '../runtime/ndjson-lines.js';
 import { openNdjsonInput, type NdjsonInput } from '../runtime/ndjson-input.js';
 import { validateNdjson, type Progress } from '../runtime/ndjson-run.js';
@@ -20,7 +21,8 @@ export interface ValidateOptions {
   /** NDJSON file (plain or gzip), or `-` for stdin. */
   file?: string | undefined;
   plan: string;
-  format: 'pretty' | 'json';
+  /** The name of one of VALIDATION_REPORTERS. */
+  format: string;
   /** Write the events that pass the policy here (with violations attached when propagated). */
   out?: string;
   maxEventBytes: number;
@@ -75,13 +77,13 @@ export async function runValidate(options: ValidateOptions, io: Io, stdin?: Node
     meter?.clear();
   }
   const planLabel = `${compiled.id}@${compiled.version}`;
-  if (options.format === 'pretty') {
-    await stdout(formatValidationPretty(summary, { source: file, plan: planLabel, color: io.color && !report, ...(options.out !== undefined ? { out: options.out } : {}) }));
-  }
+  const reporter = findReporter(VALIDATION_REPORTERS, options.format);
+  const text = reporter.format(summary, { source: file, plan: planLabel, color: io.color && !report, ...(options.out !== undefined ? { out: options.out } : {}) });
+  if (reporter.output === 'stderr') io.stderr(text);
+  else await stdout(text);
   await report?.commit();
-  if (options.format !== 'pretty' || report) {
-    io.stderr(`${summary.events} events, ${summary.violating} with violations (${planLabel})\n`);
-  }
+  // A report written to a file: the counts still show on the terminal.
+  if (report && reporter.output !== 'stderr') io.stderr(`${summary.events} events, ${summary.violating} with violations (${planLabel})\n`);
   return summary.violating > 0 ? EXIT.findings : EXIT.clean;
 }
 
@@ -156,7 +158,7 @@ export function registerValidate(program: Command, io: Io, done: (code: ExitCode
     .description('validate an NDJSON stream of events (a file, .gz too, or - for stdin) against the plan')
     .argument('[file]', 'NDJSON events, one per line; - reads stdin')
     .option('--plan <dir>', 'plan folder', 'plans')
-    .addOption(formatOption(['pretty', 'json'] as const, 'pretty'))
+    .addOption(formatOption(VALIDATION_REPORTERS))
     .option('--out <file>', 'write the events that pass the policy to this NDJSON file')
     .addOption(outputOption())
     .option('--max-event-bytes <size>', 'a longer line is a malformed event (bytes, or 32KiB, 1MiB)', sizeOption('--max-event-bytes', { max: 2 ** 30 }), DEFAULT_MAX_EVENT_BYTES)

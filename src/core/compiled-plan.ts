@@ -3,13 +3,19 @@ import type { CallType, PlanIR, PolicyIR } from './ir.js';
 
 /** What the runtime needs of a plan: its identity, policy and one compiled schema per planned call. */
 export interface CompiledPlan {
+  /** The plan id. */
   id: string;
+  /** The plan version. */
   version: string;
+  /** The runtime policy. */
   policy: PolicyIR;
+  /** Every planned call. */
   events: CompiledEvent[];
 }
 
+/** One planned call as the runtime validator reads it: its name and its JSON Schema. */
 export interface CompiledEvent {
+  /** The call type. */
   call: CallType;
   /** Track: the event name; other calls: the call type. */
   name: string;
@@ -17,6 +23,7 @@ export interface CompiledEvent {
   names: string[];
   /** Identify: where traits live. */
   identitySection?: 'traits' | 'context.traits';
+  /** Active or deprecated. */
   status: 'active' | 'deprecated';
   /** JSON Schema (draft-07) of the whole event, as in generated/schemas. */
   schema: JsonSchema;
@@ -24,6 +31,7 @@ export interface CompiledEvent {
   dataSchema: JsonSchema;
 }
 
+/** The part of a plan the runtime validator needs: ids, policy and one JSON Schema per call. */
 export function compileRuntimePlan(plan: PlanIR): CompiledPlan {
   return {
     id: plan.id,

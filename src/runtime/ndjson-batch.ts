@@ -5,6 +5,7 @@ import { addResult, createSummary, type ValidationSummary } from './summary.js';
 import type { ValidationResult, Validator } from './types.js';
 import { malformed } from './validator.js';
 
+/** Options of NDJSON validation: size cap per line and what to produce. */
 export interface NdjsonOptions {
   /** Lines longer than this many bytes are `Malformed-Event`s (default 32 KiB, Segment's limit). */
   maxEventBytes?: number;

@@ -8,6 +8,7 @@ import { ConfigError } from '../core/errors.js';
 /** Chunks of this size keep the per-chunk overhead of streams negligible. */
 const READ_BYTES = 1 << 20;
 
+/** An NDJSON input opened for reading, as chunks of bytes. */
 export interface NdjsonInput {
   /** `-` for stdin, else the path as given. */
   name: string;

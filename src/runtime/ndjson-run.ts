@@ -6,12 +6,14 @@ import type { ValidationSummary } from './summary.js';
 import type { Validator, ValidatorOptions } from './types.js';
 import { createValidator } from './validator.js';
 
+/** How far an NDJSON run has read. */
 export interface Progress {
   /** Bytes read (after decompression). */
   bytes: number;
   lines: number;
 }
 
+/** Options of `validateNdjson`. */
 export interface RunOptions extends NdjsonOptions {
   validator?: ValidatorOptions;
   /**

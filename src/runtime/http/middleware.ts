@@ -37,6 +37,7 @@ export interface ViolatingRequest {
   raw: (string | undefined)[];
 }
 
+/** Options of `createIngestHandler`. */
 export interface IngestOptions {
   validator: Validator;
   sink: IngestSink;
@@ -50,6 +51,7 @@ export interface IngestOptions {
   isClosing?: () => boolean;
 }
 
+/** The `next` callback of connect/Express middleware. */
 export type NextFunction = (error?: unknown) => void;
 /** A `node:http` request listener that is also connect/Express middleware. */
 export type IngestHandler = (req: IncomingMessage, res: ServerResponse, next?: NextFunction) => void;

@@ -6,8 +6,10 @@ import { findBatchElements, flattenLines, prependMembers } from './json-spans.js
 export const MESSAGE_ENDPOINTS = ['track', 'identify', 'page', 'screen', 'group', 'alias'] as const;
 /** `import` is Segment's name for a batch of historical events: the same body as `batch`. */
 export const BATCH_ENDPOINTS = ['batch', 'import'] as const;
+/** An endpoint of the tracking API: one call type, or a batch. */
 export type Endpoint = (typeof MESSAGE_ENDPOINTS)[number] | (typeof BATCH_ENDPOINTS)[number];
 
+/** Size limits of the ingestion handler, per request and per message. */
 export interface Limits {
   /** Largest message, in bytes of its JSON (Segment: 32 KiB). */
   maxMessageBytes: number;
@@ -15,6 +17,7 @@ export interface Limits {
   maxBatchBytes: number;
 }
 
+/** The default request limits of the ingestion handler. */
 export const DEFAULT_LIMITS: Limits = { maxMessageBytes: 32 * 1024, maxBatchBytes: 500 * 1024 };
 
 export interface ParsedRequest {

@@ -12,6 +12,7 @@ import { Spool, type SpoolOptions } from './spool/spool.js';
 import { ViolationsFile } from './violations-file.js';
 import { ViolationsWebhook } from './violations-webhook.js';
 
+/** Options of `startServer`. */
 export interface ServeOptions {
   validator: Validator;
   host?: string;
@@ -30,6 +31,7 @@ export interface ServeOptions {
   onViolations?: (results: readonly ValidationResult[]) => void;
 }
 
+/** A server started by `startServer`. */
 export interface RunningServer {
   url: string;
   server: http.Server;

@@ -8,6 +8,7 @@ import { backoffDelay, parseRetryAfter } from './backoff.js';
 import { buildBatchBody } from './batch-body.js';
 import { postBatch, type PostResult } from './post-batch.js';
 
+/** Options of the `Forwarder`: the upstream URL, batching, retries and backoff. */
 export interface ForwarderOptions {
   spool: Spool;
   /** Base URL of a RudderStack data plane or a Segment-compatible API: batches go to `URL/v1/batch`. */
@@ -32,6 +33,7 @@ export interface ForwarderOptions {
   random?: () => number;
 }
 
+/** What the forwarder reports on `/health`. */
 export interface ForwarderStatus {
   /** Consecutive failed posts; 0 when the last post succeeded. */
   failures: number;

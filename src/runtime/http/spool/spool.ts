@@ -13,6 +13,7 @@ import { listSegments, readSegment, segmentFile, type RecoveryProblem } from './
  */
 export type FsyncPolicy = 'always' | 'interval' | 'never';
 
+/** Options of the on-disk spool. */
 export interface SpoolOptions {
   dir: string;
   /** Bound on the bytes waiting for the upstream; appends past it fail with a 503. Default 1 GiB. */
