@@ -64,12 +64,6 @@ export default tseslint.config(
     },
   },
   {
-    // The one known cycle (ndjson-run <-> ndjson-parallel) is being removed on branch issue-17;
-    // test/architecture/cycles.test.ts allows exactly that one until then.
-    files: ['src/runtime/ndjson-run.ts', 'src/runtime/ndjson-parallel.ts'],
-    rules: { 'import-x/no-cycle': 'off' },
-  },
-  {
     // The core is pure: strings and objects in, data out. I/O lives in src/sources and src/cli.
     files: ['src/core/**/*.ts'],
     rules: {

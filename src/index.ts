@@ -21,3 +21,4 @@ export type {
   LintSettingsIR, LintRuleSettingIR, WrapperCall, ArgumentPath, CallType, PrimitiveType, EnumValue, EventStatus,
 } from './core/ir.js';
 export { CALL_TYPES, PRIMITIVE_TYPES } from './core/ir.js';
+export { checkPatternSafety, type PatternSafety } from './app/safe-patterns.js';

@@ -7,7 +7,8 @@
  */
 export { createValidator } from './validator.js';
 export { loadCompiledPlan, CompiledPlanError } from './load.js';
-export { toViolationRecord, formatViolationRecord } from './record.js';
+export { toViolationRecord, formatViolationRecord, type RecordOptions } from './record.js';
+export { createRedactor, type PiiMode, type Redactor } from './redact.js';
 export {
   createLineSplitter, createValidateTransform, validateStream, NdjsonLine,
   type LineResult, type SplitterOptions, type ValidateTransformOptions, type ValidateStreamOptions,
@@ -31,6 +32,10 @@ export {
 } from './http/middleware.js';
 export { startServer, type ServeOptions, type RunningServer } from './http/server.js';
 export { Spool, type SpoolOptions, type FsyncPolicy } from './http/spool/spool.js';
+export { SpoolError, type SpoolErrorKind } from './http/spool/spool-error.js';
+export type { FileIo } from './http/spool/file-io.js';
+export type { Timeouts } from './http/server-timeouts.js';
+export type { ViolationsFileOptions } from './http/violations-file.js';
 export { SpoolLockedError } from './http/spool/lock.js';
 export type { SpoolEntry, StoredEntry } from './http/spool/line.js';
 export type { RecoveryProblem } from './http/spool/recover.js';

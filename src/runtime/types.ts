@@ -54,6 +54,11 @@ export interface ValidatorOptions {
    * shape); `full`: ajv-formats' full checks (calendar dates, RFC 5322 email, ...), slower.
    */
   formats?: 'fast' | 'full';
+  /**
+   * Patterns proven free of catastrophic backtracking (by `checkPatternSafety`): they run on the
+   * native engine. Every other `pattern` runs on a linear-time engine (RE2JS).
+   */
+  safePatterns?: ReadonlySet<string>;
 }
 
 /**
@@ -73,4 +78,10 @@ export interface ViolationRecord {
   message?: unknown;
   /** The raw text of a line that was not JSON (dropped, so kept here). */
   raw?: string;
+  /** The beginning of the message's text, when the whole record would pass the record size limit. */
+  excerpt?: string;
+  /** Set when `message` or `raw` gave way to `excerpt` (or to nothing). */
+  truncated?: true;
+  /** Violations left out to keep the record within the limit. */
+  omittedViolations?: number;
 }
