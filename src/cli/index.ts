@@ -13,6 +13,9 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   build: async () => (await import('./build.js')).registerBuild,
   check: async () => (await import('./check.js')).registerCheck,
   diff: async () => (await import('./diff.js')).registerDiff,
+  docs: async () => (await import('./docs.js')).registerDocs,
+  export: async () => (await import('./export.js')).registerExport,
+  import: async () => (await import('./import.js')).registerImport,
   infer: async () => (await import('./infer.js')).registerInfer,
   init: async () => (await import('./init.js')).registerInit,
   lint: async () => (await import('./lint.js')).registerLint,
@@ -24,9 +27,13 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** What exit code 1 means for each command; every `--help` ends with the exit codes. */
-const FINDINGS: Record<string, string | null> = {
+const FINDINGS: Record<string, string | null | 'own'> = {
   build: 'with --check, the output folder is stale',
   check: 'plan rule findings at error level',
+  // These state their exit codes in their own help.
+  docs: 'own',
+  export: 'own',
+  import: 'own',
   diff: 'a breaking change without a major version bump, or a version bump too small',
   init: null,
   infer: 'with --merge, the drafted plan disagrees with the existing one',
@@ -54,7 +61,10 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     const named = argv.find((arg) => !arg.startsWith('-'));
     const names = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
     for (const name of names) (await COMMANDS[name]!())(program, io, done);
-    for (const command of program.commands) addExitCodes(command, FINDINGS[command.name()]);
+    for (const command of program.commands) {
+      const findings = FINDINGS[command.name()];
+      if (findings !== 'own') addExitCodes(command, findings);
+    }
     program.addHelpText('after', `\n${exitCodesText('findings (see each command\'s --help)')}`);
     await program.parseAsync([...argv], { from: 'user' });
     return code;

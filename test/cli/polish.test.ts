@@ -45,6 +45,14 @@ describe('trackplan --version and --help', () => {
   });
 });
 
+describe('every command states its exit codes once', () => {
+  it.each(['build', 'check', 'diff', 'docs', 'export', 'import', 'infer', 'init', 'lint', 'serve', 'sheets', 'validate'])('%s --help', async (command) => {
+    const io = capture(process.cwd());
+    expect(await runCli([command, '--help'], io)).toBe(0);
+    expect(io.out.match(/Exit codes/g)).toHaveLength(1);
+  });
+});
+
 describe('the one parser of numeric flags', () => {
   it.each([
     ['--workers', '4', 'integer', { min: 1, max: 64 }, 4],
