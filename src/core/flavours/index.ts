@@ -34,10 +34,12 @@ export interface TrackingTarget {
   sdks: TrackingSdk[];
 }
 
+/** How generated file headers name an SDK's package (`@rudderstack/analytics-js v3`). */
 export function sdkPackage(sdk: TrackingSdk): string {
   return SDKS[sdk]!.label;
 }
 
+/** True for an SDK name that has a generated module (see `TrackingSdk`). */
 export function isTrackingSdk(name: string): name is TrackingSdk {
   return Object.hasOwn(SDK_FLAVOURS, name);
 }
