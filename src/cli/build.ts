@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { hasErrors } from '../core/diagnostics.js';
 import { checkPatternSafety, unsafePatternsHint } from '../app/safe-patterns.js';
 import { compileOutputs } from '../app/compile.js';
+import { isTrackingSdk } from '../core/flavours/index.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { checkOutput, writeOutput } from '../sources/output.js';
 import { formatPretty } from '../report/diagnostics.js';
@@ -36,6 +37,10 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<ExitCode>
   if (codegen.length > 0) {
     io.stderr(`trackplan: cannot generate the tracking functions; nothing was written:\n${formatPretty(codegen)}\n`);
     return EXIT.error;
+  }
+  if (options.sdk === undefined && !plan.sources.some((s) => s.sdk !== undefined && isTrackingSdk(s.sdk))) {
+    const why = plan.sources.length === 0 ? 'the plan has no `sources:`' : 'no source of the plan names a JavaScript SDK';
+    io.stderr(`trackplan build: warning: ${why}, so the typed functions are for the browser SDKs (rudderstack-js, segment-js); give a source \`sdk: segment-node\` (or rudderstack-node, ...) or pass --sdk to choose\n`);
   }
   const outDir = path.resolve(io.cwd, options.out);
   if (options.check) {

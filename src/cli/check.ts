@@ -3,11 +3,12 @@ import { hasErrors } from '../core/diagnostics.js';
 import { checkPlan } from '../app/check-plan.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { DIAGNOSTIC_REPORTERS, formatDiagnostics, summarize, type DiagnosticFormat } from '../report/diagnostics.js';
-import { EXIT, formatOption, sourceReader, type ExitCode, type Io } from './io.js';
+import { EXIT, formatOption, outputOption, sourceReader, writeReport, type ExitCode, type Io } from './io.js';
 
 export interface CheckOptions {
   plan: string;
   format: DiagnosticFormat;
+  output?: string;
 }
 
 /**
@@ -16,21 +17,22 @@ export interface CheckOptions {
  */
 export async function runCheck(options: CheckOptions, io: Io): Promise<ExitCode> {
   const { plan, diagnostics } = await loadPlan(options.plan, { cwd: io.cwd });
+  const color = io.color && options.output === undefined;
   if (!plan || hasErrors(diagnostics)) {
-    io.stdout(formatDiagnostics(diagnostics, options.format, io.color, sourceReader(io.cwd)));
+    await writeReport(io, options.output, formatDiagnostics(diagnostics, options.format, color, sourceReader(io.cwd)));
     return EXIT.error;
   }
   const result = await checkPlan(plan);
   const all = [...diagnostics, ...result.configDiagnostics, ...result.diagnostics];
-  io.stdout(formatDiagnostics(all, options.format, io.color, sourceReader(io.cwd)));
-  if (hasErrors(result.configDiagnostics)) return EXIT.error;
-  if (hasErrors(result.diagnostics)) return EXIT.findings;
-  if (options.format === 'pretty') {
+  let report = formatDiagnostics(all, options.format, color, sourceReader(io.cwd));
+  const code = hasErrors(result.configDiagnostics) ? EXIT.error : hasErrors(result.diagnostics) ? EXIT.findings : EXIT.clean;
+  if (code === EXIT.clean && options.format === 'pretty') {
     const { warnings } = summarize(all);
     const tail = warnings === 0 ? 'no problems' : `no errors, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-    io.stdout(`${plan.id}@${plan.version}: ${plan.events.length} planned calls, ${tail}\n`);
+    report += `${plan.id}@${plan.version}: ${plan.events.length} planned calls, ${tail}\n`;
   }
-  return EXIT.clean;
+  await writeReport(io, options.output, report);
+  return code;
 }
 
 export function registerCheck(program: Command, io: Io, done: (code: ExitCode) => void): void {
@@ -39,5 +41,6 @@ export function registerCheck(program: Command, io: Io, done: (code: ExitCode) =
     .description('check the plan: format errors and plan rules (severities in the header\'s `rules:`)')
     .option('--plan <dir>', 'plan folder', 'plans')
     .addOption(formatOption(DIAGNOSTIC_REPORTERS))
+    .addOption(outputOption())
     .action(async (options: CheckOptions) => done(await runCheck(options, io)));
 }

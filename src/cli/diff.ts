@@ -9,11 +9,12 @@ import { formatPretty } from '../report/diagnostics.js';
 import { DIFF_REPORTERS, formatDiff, type DiffFormat } from '../report/diff.js';
 import { loadPlanAtRef, resolveGitRef } from '../sources/git-plan.js';
 import { loadPlan, type LoadedPlan } from '../sources/load-plan.js';
-import { EXIT, formatOption, type ExitCode, type Io } from './io.js';
+import { EXIT, formatOption, outputOption, writeReport, type ExitCode, type Io } from './io.js';
 
 export interface DiffOptions {
   plan: string;
   format: DiffFormat;
+  output?: string;
 }
 
 interface Side {
@@ -30,7 +31,7 @@ export async function runDiff(base: string, head: string | undefined, options: D
   const after = await loadSide(head, options.plan, io);
   if (!before || !after) return EXIT.error;
   const diff = diffPlans(before.plan, after.plan);
-  io.stdout(formatDiff(diff, { base: before.label, head: after.label }, options.format, io.color));
+  await writeReport(io, options.output, formatDiff(diff, { base: before.label, head: after.label }, options.format, io.color && options.output === undefined));
   return diff.bump.ok ? EXIT.clean : EXIT.findings;
 }
 
@@ -66,5 +67,6 @@ export function registerDiff(program: Command, io: Io, done: (code: ExitCode) =>
     .argument('[head]', 'the plan after: a git ref or a folder (default: the --plan folder in the working tree)')
     .option('--plan <dir>', 'plan folder (in the working tree and in git refs)', 'plans')
     .addOption(formatOption(DIFF_REPORTERS))
+    .addOption(outputOption())
     .action(async (base: string, head: string | undefined, options: DiffOptions) => done(await runDiff(base, head, options, io)));
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../core/errors.js';
 import { EXIT, processIo, type ExitCode, type Io } from './io.js';
@@ -15,10 +16,31 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   docs: async () => (await import('./docs.js')).registerDocs,
   export: async () => (await import('./export.js')).registerExport,
   import: async () => (await import('./import.js')).registerImport,
+  infer: async () => (await import('./infer.js')).registerInfer,
+  init: async () => (await import('./init.js')).registerInit,
   lint: async () => (await import('./lint.js')).registerLint,
   serve: async () => (await import('./serve.js')).registerServe,
   sheets: async () => (await import('./sheets.js')).registerSheets,
   validate: async () => (await import('./validate.js')).registerValidate,
+};
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+/** What exit code 1 means for each command; every `--help` ends with the exit codes. */
+const FINDINGS: Record<string, string | null | 'own'> = {
+  build: 'with --check, the output folder is stale',
+  check: 'plan rule findings at error level',
+  // These state their exit codes in their own help.
+  docs: 'own',
+  export: 'own',
+  import: 'own',
+  diff: 'a breaking change without a major version bump, or a version bump too small',
+  init: null,
+  infer: 'with --merge, the drafted plan disagrees with the existing one',
+  lint: 'lint errors, or more warnings than --max-warnings',
+  serve: null,
+  sheets: 'with --check, the plan folder differs from the sheet',
+  validate: 'events with violations',
 };
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
@@ -29,6 +51,7 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
   };
   const program = new Command('trackplan')
     .description('Analytics tracking plans as code')
+    .version(version, '-V, --version', 'print the trackplan version')
     .option('--debug', 'show stack traces of errors')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -38,6 +61,11 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     const named = argv.find((arg) => !arg.startsWith('-'));
     const names = named !== undefined && named in COMMANDS ? [named] : Object.keys(COMMANDS);
     for (const name of names) (await COMMANDS[name]!())(program, io, done);
+    for (const command of program.commands) {
+      const findings = FINDINGS[command.name()];
+      if (findings !== 'own') addExitCodes(command, findings);
+    }
+    program.addHelpText('after', `\n${exitCodesText('findings (see each command\'s --help)')}`);
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (error) {
@@ -53,4 +81,13 @@ export async function runCli(argv: readonly string[], io: Io = processIo): Promi
     io.stderr(`trackplan: internal error: ${(error as Error).message}\n${debug ? `${(error as Error).stack}\n` : 'run with --debug for the stack\n'}`);
     return EXIT.error;
   }
+}
+
+function exitCodesText(findings: string | null): string {
+  return `Exit codes: 0 clean; ${findings === null ? '' : `1 ${findings}; `}2 usage, configuration or input error.\n`;
+}
+
+function addExitCodes(command: Command, findings: string | null = 'findings'): void {
+  command.addHelpText('after', `\n${exitCodesText(findings)}`);
+  for (const sub of command.commands) addExitCodes(sub, findings);
 }

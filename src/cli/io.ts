@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option } from 'commander';
 import { describeFormats } from '../report/reporter.js';
@@ -42,4 +43,26 @@ export function sourceReader(cwd: string): (file: string) => string | undefined 
     }
     return cache.get(file);
   };
+}
+
+/** `-o, --output <file>`: the one name, on every command that prints a report, for writing it to a file. */
+export function outputOption(): Option {
+  return new Option('-o, --output <file>', 'write the report to this file instead of stdout');
+}
+
+/** Prints a report, or with `--output` writes it whole (temporary file, then rename) and says where. */
+export async function writeReport(io: Io, output: string | undefined, text: string): Promise<void> {
+  if (output === undefined) {
+    io.stdout(text);
+    return;
+  }
+  const target = path.resolve(io.cwd, output);
+  await mkdir(path.dirname(target), { recursive: true });
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, target);
+  } finally {
+    await rm(temporary, { force: true });
+  }
 }

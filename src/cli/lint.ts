@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { hasErrors } from '../core/diagnostics.js';
 import { ConfigError } from '../core/errors.js';
 import { parseCallSpec } from '../lint/call-spec.js';
@@ -14,7 +14,8 @@ import { formatPretty, summarize } from '../report/diagnostics.js';
 import { findReporter } from '../report/reporter.js';
 import { LINT_REPORTERS } from '../report/reporters.js';
 import { loadPlan } from '../sources/load-plan.js';
-import { EXIT, formatOption, type ExitCode, type Io } from './io.js';
+import { EXIT, formatOption, outputOption, type ExitCode, type Io } from './io.js';
+import { integerOption } from './options.js';
 
 /** A `--format` of `trackplan lint`: the name of one of LINT_REPORTERS. */
 export type LintFormat = string;
@@ -105,13 +106,7 @@ export function registerLint(program: Command, io: Io, done: (code: ExitCode) =>
     .option('--ignore <glob>', 'files not to lint (repeatable)', collect)
     .option('--no-type-check', 'do not start the TypeScript type checker (faster; misses SDK instances found only by type and non-literal values)')
     .option('--tsconfig <file>', 'tsconfig.json for module resolution (default: the nearest one)')
-    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(parseCount))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(integerOption('--max-warnings')))
+    .addOption(outputOption())
     .action(async (paths: string[], options: LintOptions) => done(await runLint(paths, options, io)));
-}
-
-function parseCount(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`expected a whole number >= 0, found ${JSON.stringify(value)}`);
-  return n;
 }

@@ -4,7 +4,6 @@ import { compileRuntimePlan } from '../core/compiled-plan.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { ConfigError } from '../core/errors.js';
 import { formatPretty } from '../report/diagnostics.js';
-import { parseSize } from '../runtime/http/size.js';
 import { startServer, type ServeOptions as ServerOptions } from '../runtime/http/server.js';
 import type { FsyncPolicy } from '../runtime/http/spool/spool.js';
 import { maskUrl } from '../runtime/http/mask-url.js';
@@ -13,6 +12,8 @@ import { createValidator } from '../runtime/validator.js';
 import { checkPatternSafety, unsafePatternsHint } from '../app/safe-patterns.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { EXIT, type ExitCode, type Io } from './io.js';
+import { ViolationTicker } from './violation-ticker.js';
+import { parseNumberOption } from './options.js';
 
 export interface ServeOptions {
   plan: string;
@@ -39,6 +40,8 @@ export interface ServeOptions {
   redactPii: PiiMode;
   allowUnsafePatterns?: boolean;
   drainTimeout: string;
+  /** Seconds between the one-line violation summaries on stderr; 0: none. Default 10. */
+  summaryInterval?: string;
 }
 
 /**
@@ -62,20 +65,31 @@ export async function runServe(options: ServeOptions, io: Io, waitForStop: () =>
   const compiled = compileRuntimePlan(plan);
   const validator = createValidator(compiled, { safePatterns: patterns.safe });
   const log = (text: string) => io.stderr(`trackplan serve: ${text}\n`);
-  const server = await startServer({
-    ...settings,
-    validator,
-    log,
-    output: io.stdout,
-    pii: { redactor: createRedactor(compiled, process.env['TRACKPLAN_PII_HASH_KEY']), mode: options.redactPii },
-    ...(options.violations ? { violationsFile: path.resolve(io.cwd, options.violations) } : {}),
-  });
+  const intervalSeconds = Number(options.summaryInterval ?? '10');
+  if (!(intervalSeconds >= 0)) fail(`--summary-interval: expected seconds, found "${options.summaryInterval}"`);
+  const ticker = intervalSeconds > 0 ? new ViolationTicker({ intervalMs: intervalSeconds * 1000, write: log }) : undefined;
+  let server;
+  try {
+    server = await startServer({
+      ...settings,
+      validator,
+      log,
+      output: io.stdout,
+      pii: { redactor: createRedactor(compiled, process.env['TRACKPLAN_PII_HASH_KEY']), mode: options.redactPii },
+      ...(ticker ? { onViolations: (results) => ticker.add(results) } : {}),
+      ...(options.violations ? { violationsFile: path.resolve(io.cwd, options.violations) } : {}),
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    throw new ConfigError(`${(error as Error).message}: another process listens there; stop it, or pick another port with --port (0: any free port)`);
+  }
   const waiting = server.spool?.stats.messages ?? 0;
   const where = options.forward ? `forwarding to ${maskUrl(options.forward)} through the spool ${options.spool}${waiting ? ` (${waiting} messages from the last run to send first)` : ''}` : 'writing accepted events to stdout';
   log(`listening on ${server.url} with ${plan.id}@${plan.version}; ${where}${server.adminUrl !== server.url ? `; /health and /metrics on ${server.adminUrl}` : ''}`);
   await waitForStop();
   log('stopping: no new requests; sending what the spool holds');
   const { delivered, left } = await server.close({ drainTimeoutMs: Number(options.drainTimeout) * 1000 });
+  ticker?.close();
   if (!options.forward) log('stopped');
   else log(delivered ? 'stopped; everything was delivered' : `stopped; ${left} messages stay in the spool ${options.spool} and go out at the next start`);
   return EXIT.clean;
@@ -83,9 +97,9 @@ export async function runServe(options: ServeOptions, io: Io, waitForStop: () =>
 
 function readSettings(options: ServeOptions): Omit<ServerOptions, 'validator'> {
   const port = readPort('--port', options.port);
-  const size = (flag: string, text: string) => parseSize(text) ?? fail(`${flag}: expected a size like 32KiB or 1GiB, found "${text}"`);
+  const size = (flag: string, text: string) => parseNumberOption(flag, text, 'size');
   const seconds = (flag: string, text: string) => (Number(text) >= 0 ? Number(text) : fail(`${flag}: expected seconds, found "${text}"`));
-  const count = (flag: string, text: string) => (Number.isInteger(Number(text)) && Number(text) >= 1 ? Number(text) : fail(`${flag}: expected a whole number of at least 1, found "${text}"`));
+  const count = (flag: string, text: string) => parseNumberOption(flag, text, 'integer', { min: 1 });
   const limits = {
     maxMessageBytes: size('--max-message-size', options.maxMessageSize),
     maxBatchBytes: size('--max-batch-size', options.maxBatchSize),
@@ -160,7 +174,7 @@ export function registerServe(program: Command, io: Io, done: (code: ExitCode) =
   program
     .command('serve')
     .description('a validating proxy for the Segment/RudderStack HTTP tracking API')
-    .addHelpText('after', '\nExit codes: 0 stopped cleanly, 2 usage, configuration or plan error (unsafe patterns included).\nLimits, timeouts and PII redaction: docs/hardening.md')
+    .addHelpText('after', '\nLimits, timeouts and PII redaction: docs/hardening.md')
     .option('--plan <dir>', 'plan folder', 'plans')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0: any free port)', '8088')
@@ -175,6 +189,7 @@ export function registerServe(program: Command, io: Io, done: (code: ExitCode) =
     .addOption(new Option('--fsync <policy>', 'when the spool syncs to disk').choices(['always', 'interval', 'never']).default('interval'))
     .option('--max-message-size <size>', 'largest message', '32KiB')
     .option('--max-batch-size <size>', 'largest batch request body', '500KiB')
+    .option('--summary-interval <seconds>', 'at most one line summing up violations on stderr per this many seconds (0: none)', '10')
     .option('--max-batch-entries <n>', 'most messages in one batch', '2000')
     .option('--max-depth <n>', 'deepest nesting of a message; deeper ones are dropped as Malformed-Event', '64')
     .option('--header-timeout <seconds>', 'a client must send its request headers within this', '10')

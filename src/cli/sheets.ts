@@ -17,6 +17,7 @@ import type { SheetData } from '../sources/sheets/sheet-data.js';
 import { computeTemplate } from '../sources/sheets/template.js';
 import { diffPlanFolder, writePlanFolder } from '../sources/sheets/write-plan-folder.js';
 import { EXIT, formatOption, type ExitCode, type Io } from './io.js';
+import { parseNumberOption } from './options.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -148,9 +149,7 @@ async function connect(options: SheetsConnectionOptions, io: Io, env: Env, write
 }
 
 function parseCount(text: string | undefined, flag: string, fallback: number): number {
-  if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text)) throw new ConfigError(`${flag}: expected a whole number, found "${text}"`);
-  return Number(text);
+  return text === undefined ? fallback : parseNumberOption(flag, text, 'integer');
 }
 
 function reportWarnings(io: Io, warnings: readonly Diagnostic[]): void {

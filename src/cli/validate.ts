@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { createWriteStream, rmSync } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Writable } from 'node:stream';
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { compileRuntimePlan } from '../core/compiled-plan.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { ConfigError } from '../core/errors.js';
@@ -11,13 +11,15 @@ import { formatPretty } from '../report/diagnostics.js';
 import { findReporter } from '../report/reporter.js';
 import { VALIDATION_REPORTERS } from '../report/reporters.js';
 import { DEFAULT_MAX_EVENT_BYTES } from '../runtime/ndjson-lines.js';
-import { openNdjsonInput } from '../runtime/ndjson-input.js';
+import { openNdjsonInput, type NdjsonInput } from '../runtime/ndjson-input.js';
 import { DEFAULT_MAX_DEPTH } from '../runtime/ndjson-batch.js';
 import { validateNdjson, type Progress } from '../runtime/ndjson-run.js';
 import type { PiiMode } from '../runtime/redact.js';
 import { checkPatternSafety, unsafePatternsHint } from '../app/safe-patterns.js';
 import { loadPlan } from '../sources/load-plan.js';
-import { EXIT, formatOption, processIo, type ExitCode, type Io } from './io.js';
+import { EXIT, formatOption, outputOption, processIo, type ExitCode, type Io } from './io.js';
+import { integerOption, sizeOption } from './options.js';
+import { formatProgress } from './progress.js';
 
 export interface ValidateOptions {
   /** NDJSON file (plain or gzip), or `-` for stdin. */
@@ -31,6 +33,8 @@ export interface ValidateOptions {
   /** Default 64. */
   maxDepth?: number;
   workers: number;
+  /** Write the report (json records, or the pretty summary) to this file instead of stdout. */
+  output?: string;
   /** Default `keep`. */
   redactPii?: PiiMode;
   allowUnsafePatterns?: boolean;
@@ -64,13 +68,14 @@ export async function runValidate(options: ValidateOptions, io: Io, stdin?: Node
   if (outPath !== undefined) await checkOutTarget(outPath, inputPath);
   const input = await openNdjsonInput(inputPath, stdin ?? (file === '-' ? process.stdin : undefined));
   const compiled = compileRuntimePlan(plan);
-  const stdout = io === processIo ? streamWriter(process.stdout) : (text: string) => io.stdout(text);
+  const report = options.output === undefined ? undefined : await openOutFile(path.resolve(io.cwd, options.output));
+  const stdout = report ? report.write : io === processIo ? streamWriter(process.stdout) : (text: string) => io.stdout(text);
   // Ctrl-C or a kill while writing: the temporary file goes, the target stays as it was (watched
   // before the file exists, so no signal falls between its creation and the watch).
   const unwatch = outPath !== undefined && io === processIo ? removeOnSignal(temporaryOf(outPath)) : undefined;
   const out = outPath === undefined ? undefined : await openOutFile(outPath);
   const progress = options.progress ?? (io === processIo && Boolean(process.stderr.isTTY));
-  const meter = progress ? progressLine(file, io, options.now ?? Date.now) : undefined;
+  const meter = progress ? progressLine(file, io, input, options.now ?? Date.now) : undefined;
   let summary;
   try {
     summary = await validateNdjson(input.chunks, compiled, {
@@ -90,6 +95,7 @@ export async function runValidate(options: ValidateOptions, io: Io, stdin?: Node
     await out?.commit();
   } catch (error) {
     await out?.discard();
+    await report?.discard();
     if (error instanceof OutputClosed) return EXIT.findings;
     throw error;
   } finally {
@@ -98,8 +104,12 @@ export async function runValidate(options: ValidateOptions, io: Io, stdin?: Node
   }
   const planLabel = `${compiled.id}@${compiled.version}`;
   const reporter = findReporter(VALIDATION_REPORTERS, options.format);
-  const report = reporter.format(summary, { source: file, plan: planLabel, color: io.color, ...(options.out !== undefined ? { out: options.out } : {}) });
-  (reporter.output === 'stderr' ? io.stderr : io.stdout)(report);
+  const text = reporter.format(summary, { source: file, plan: planLabel, color: io.color && !report, ...(options.out !== undefined ? { out: options.out } : {}) });
+  if (reporter.output === 'stderr') io.stderr(text);
+  else await stdout(text);
+  await report?.commit();
+  // A report written to a file: the counts still show on the terminal.
+  if (report && reporter.output !== 'stderr') io.stderr(`${summary.events} events, ${summary.violating} with violations (${planLabel})\n`);
   return summary.violating > 0 ? EXIT.findings : EXIT.clean;
 }
 
@@ -169,6 +179,7 @@ async function openOutFile(target: string): Promise<OutFile> {
     };
   }
   const temporary = temporaryOf(target);
+  await mkdir(path.dirname(target), { recursive: true });
   const stream = createWriteStream(temporary);
   await once(stream, 'open');
   return {
@@ -206,7 +217,7 @@ function removeOnSignal(temporary: string): () => void {
   };
 }
 
-function progressLine(file: string, io: Io, clock: () => number): { update: (progress: Progress) => void; clear: () => void } {
+function progressLine(file: string, io: Io, input: NdjsonInput, clock: () => number): { update: (progress: Progress) => void; clear: () => void } {
   const started = clock();
   let shown = 0;
   const name = file === '-' ? 'stdin' : file;
@@ -216,8 +227,9 @@ function progressLine(file: string, io: Io, clock: () => number): { update: (pro
       // Only for long inputs, and at most 4 times a second.
       if (now - started < 1000 || now - shown < 250) return;
       shown = now;
-      const seconds = (now - started) / 1000;
-      io.stderr(`\r\u001b[Kvalidating ${name}: ${lines.toLocaleString('en-US')} lines, ${(bytes / 1e6).toFixed(0)} MB, ${Math.round(lines / seconds).toLocaleString('en-US')} lines/s`);
+      const read = input.bytesRead?.();
+      const known = input.size !== undefined && read !== undefined ? { read, size: input.size } : {};
+      io.stderr(`\r\u001b[K${formatProgress({ name, lines, bytes, elapsedMs: now - started, ...known })}`);
     },
     clear() {
       if (shown > 0) io.stderr('\r\u001b[K');
@@ -225,27 +237,19 @@ function progressLine(file: string, io: Io, clock: () => number): { update: (pro
   };
 }
 
-function positiveInteger(name: string, max: number) {
-  return (value: string): number => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 1 || number > max) throw new InvalidArgumentError(`${name} must be a whole number from 1 to ${max}.`);
-    return number;
-  };
-}
-
 export function registerValidate(program: Command, io: Io, done: (code: ExitCode) => void): void {
   program
     .command('validate')
     .description('validate an NDJSON stream of events (a file, .gz too, or - for stdin) against the plan')
-    .addHelpText('after', '\nExit codes: 0 no violations, 1 violations found, 2 usage, configuration, input or plan error (unsafe patterns included).')
     .argument('[file]', 'NDJSON events, one per line; - reads stdin')
     .option('--plan <dir>', 'plan folder', 'plans')
     .addOption(formatOption(VALIDATION_REPORTERS))
     .option('--out <file>', 'write the events that pass the policy to this NDJSON file')
-    .option('--max-event-bytes <n>', 'a longer line is a malformed event', positiveInteger('--max-event-bytes', 2 ** 30), DEFAULT_MAX_EVENT_BYTES)
-    .option('--max-depth <n>', 'deeper nesting is a malformed event', positiveInteger('--max-depth', 1_000_000), DEFAULT_MAX_DEPTH)
+    .addOption(outputOption())
+    .option('--max-event-bytes <size>', 'a longer line is a malformed event (bytes, or 32KiB, 1MiB)', sizeOption('--max-event-bytes', { max: 2 ** 30 }), DEFAULT_MAX_EVENT_BYTES)
+    .option('--max-depth <n>', 'deeper nesting is a malformed event', integerOption('--max-depth', { min: 1, max: 1_000_000 }), DEFAULT_MAX_DEPTH)
     .addOption(new Option('--redact-pii <mode>', 'values of pii: true properties in the --out events (records never hold them)').choices(['hash', 'drop', 'keep']).default('keep'))
     .option('--allow-unsafe-patterns', 'run even when a pattern can backtrack catastrophically (it runs on the linear-time engine)')
-    .option('--workers <n>', 'validate on n threads: this one and n - 1 worker threads (output keeps the input order)', positiveInteger('--workers', 64), 1)
+    .option('--workers <n>', 'validate on n threads: this one and n - 1 worker threads (output keeps the input order)', integerOption('--workers', { min: 1, max: 64 }), 1)
     .action(async (file: string | undefined, options: Omit<ValidateOptions, 'file'>) => done(await runValidate({ ...options, file }, io)));
 }

@@ -42,9 +42,25 @@ export async function compileTrackingFiles(plan: PlanIR, options: TrackingOption
     files.set(`${target.stem}.d.ts`, module.dts);
   }
   const notice = `// ${generatedNotice(plan)}\n//\n// Development-mode validation: pass \`validate: validateEvent\` to setTrackplanOptions. Not for\n// production bundles; the generated functions work without it.`;
-  files.set('validators.js', `${notice}\n\n${emitValidatorCode(`${plan.id}@${plan.version}`, plan.events)}\n`);
+  const code = emitValidatorCode(`${plan.id}@${plan.version}`, plan.events);
+  files.set('validators.js', `${notice}\n\n${code}\n`);
   files.set('validators.d.ts', `${notice}\n\n${validatorDeclarations()}\n`);
+  files.set('validators.ts', `${notice}\n\n${validatorTypeScript(code)}\n`);
   return { files, diagnostics: [] };
+}
+
+/**
+ * validators.ts: the same code for TypeScript builds. tsc with an \`outDir\` copies no \`.js\`
+ * file, so an app that imports ./validators.js would crash after a plain \`tsc\` without this twin;
+ * esbuild and \`node --experimental-strip-types\` also read it as it is (only erasable syntax).
+ * The ajv code is untyped JavaScript: \`@ts-nocheck\` keeps the app's strict settings off it, and
+ * the exported function carries its real signature for callers.
+ */
+function validatorTypeScript(code: string): string {
+  const signature = 'export function validateEvent(event) {';
+  if (!code.includes(signature)) throw new Error('internal: validateEvent not found in the validator code');
+  const typed = code.replace(signature, 'export function validateEvent(event: TrackplanEvent): Violation[] {');
+  return `// @ts-nocheck: ajv's generated code is untyped JavaScript; validateEvent below is typed.\n\n${VIOLATION_TYPES}\n\n${typed}`;
 }
 
 function validatorDeclarations(): string {

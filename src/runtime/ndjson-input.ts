@@ -16,6 +16,8 @@ export interface NdjsonInput {
   chunks: AsyncIterable<Buffer>;
   /** Size on disk (compressed for .gz), when known. */
   size: number | undefined;
+  /** Bytes read from the file so far (compressed for .gz): with `size`, how far the run is. */
+  bytesRead?: () => number;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function openNdjsonInput(file: string, stdin?: NodeJS.ReadableStrea
   });
   if (info.isDirectory()) throw new ConfigError(`cannot read events file ${file}: it is a folder`);
   const stream = createReadStream(file, { highWaterMark: READ_BYTES });
-  return { name: file, chunks: maybeGunzip(readErrorsAsConfig(stream, file), file), size: info.size };
+  return { name: file, chunks: maybeGunzip(readErrorsAsConfig(stream, file), file), size: info.size, bytesRead: () => stream.bytesRead };
 }
 
 async function* readErrorsAsConfig(stream: AsyncIterable<Buffer>, file: string): AsyncGenerator<Buffer> {

@@ -28,6 +28,9 @@ export function loadPlanFiles(files: readonly PlanFileText[]): LoadedPlan {
   }
   parsed.sort((a, b) => (a === header ? -1 : b === header ? 1 : a.file.name < b.file.name ? -1 : a.file.name > b.file.name ? 1 : 0));
   const syntax = parsed.flatMap((p) => p.diagnostics);
+  // A file that is not YAML has no tree: normalizing without it would only add errors that
+  // follow from the syntax error (no header, unknown types), so the syntax errors come alone.
+  if (syntax.some((d) => d.ruleId === 'yaml-syntax')) return { plan: undefined, diagnostics: syntax };
   const { plan, diagnostics } = normalizePlan(parsed.map((p) => p.file));
   return { plan, diagnostics: [...syntax, ...diagnostics] };
 }

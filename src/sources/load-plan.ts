@@ -60,6 +60,9 @@ export async function loadPlanWithFiles(planPath: string, options: LoadPlanOptio
   // The header file first, then the others in path order: a stable merge order.
   parsed.sort((a, b) => (a === header ? -1 : b === header ? 1 : a.file.name < b.file.name ? -1 : 1));
   const syntax = parsed.flatMap((p) => p.diagnostics);
+  // A file that is not YAML has no tree: normalizing without it would only add errors that
+  // follow from the syntax error (no header, unknown types), so the syntax errors come alone.
+  if (syntax.some((d) => d.ruleId === 'yaml-syntax')) return { plan: undefined, diagnostics: syntax, files: parsed.map((p) => p.file) };
   const { plan, diagnostics } = normalizePlan(parsed.map((p) => p.file));
   return { plan, diagnostics: [...syntax, ...diagnostics], files: parsed.map((p) => p.file) };
 }

@@ -4,6 +4,7 @@ import type { FileLocation } from '../core/location.js';
 import { planError } from '../core/plan-errors.js';
 import type { RawEntry, RawFile, RawNode } from '../core/raw.js';
 import { Reader } from '../core/normalize/reader.js';
+import { findUnclosedOpener } from './yaml-syntax-start.js';
 
 /** Aliases could expand a small file into a huge tree (a "billion laughs"); stop well before. */
 const MAX_NODES = 1_000_000;
@@ -37,9 +38,14 @@ export function parseYamlFile(name: string, text: string): ParsedYaml {
   };
   const reader = new Reader();
   const errors = doc.errors;
-  for (const error of errors) {
+  // The first error only: later ones are usually the same mistake seen again further down.
+  const error = errors[0];
+  if (error) {
     const detail = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    reader.report(planError('yamlSyntax', locate(error.pos[0], error.pos[1]), { detail }));
+    const opener = findUnclosedOpener(text, error.pos[0]);
+    const where = locate(error.pos[0], error.pos[1]);
+    if (opener === undefined) reader.report(planError('yamlSyntax', where, { detail }));
+    else reader.report(planError('yamlSyntax', locate(opener, opener + 1), { detail }, [where]));
   }
   if (errors.length > 0) return { file: { name, root: undefined }, diagnostics: reader.diagnostics };
   let count = 0;

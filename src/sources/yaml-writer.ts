@@ -6,6 +6,8 @@ const LINE_WIDTH = 100;
 export interface PlanYamlOptions {
   /** Path of the plan-format JSON Schema relative to the file, for the yaml-language-server modeline. */
   schemaPath?: string;
+  /** Comment lines written above a call's key: by track event name under `events.`, or by section (`identify`). */
+  comments?: ReadonlyMap<string, readonly string[]>;
 }
 
 type Role = 'root' | 'events' | 'event' | 'definitions' | 'definition' | 'other';
@@ -19,7 +21,7 @@ type Role = 'root' | 'events' | 'event' | 'definitions' | 'definition' | 'other'
 export function writePlanYaml(data: Readonly<Record<string, unknown>>, options: PlanYamlOptions = {}): string {
   const lines: string[] = [];
   if (options.schemaPath !== undefined) lines.push(`# yaml-language-server: $schema=${options.schemaPath}`);
-  writeMap(lines, data, 0, 'root');
+  writeMap(lines, data, 0, 'root', options.comments);
   return `${lines.join('\n')}\n`;
 }
 
@@ -40,13 +42,15 @@ function childRole(parent: Role, key: string): Role {
   return 'other';
 }
 
-function writeMap(lines: string[], map: Readonly<Record<string, unknown>>, indent: number, role: Role): void {
+function writeMap(lines: string[], map: Readonly<Record<string, unknown>>, indent: number, role: Role, comments?: PlanYamlOptions['comments']): void {
   const pad = ' '.repeat(indent);
   const entries = Object.entries(map);
   entries.forEach(([key, value], i) => {
     // Blank lines set events apart, and the sections of a file (but not a run of header scalars).
     const spaced = role === 'events' || (role === 'root' && (isCollection(value) || isCollection(entries[i - 1]?.[1])));
     if (spaced && i > 0) lines.push('');
+    const comment = role === 'events' ? comments?.get(`events.${key}`) : role === 'root' ? comments?.get(key) : undefined;
+    for (const line of comment ?? []) lines.push(`${pad}# ${line}`);
     const head = `${pad}${flowScalar(key)}:`;
     const role2 = childRole(role, key);
     if (value === null || value === undefined) lines.push(head);
@@ -55,7 +59,7 @@ function writeMap(lines: string[], map: Readonly<Record<string, unknown>>, inden
       if (flow !== undefined && head.length + 1 + flow.length <= LINE_WIDTH) lines.push(`${head} ${flow}`);
       else {
         lines.push(head);
-        writeMap(lines, value, indent + 2, role2);
+        writeMap(lines, value, indent + 2, role2, comments);
       }
     } else if (Array.isArray(value)) writeList(lines, head, value, indent);
     else lines.push(`${head} ${blockScalar(value, indent)}`);

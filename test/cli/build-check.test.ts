@@ -25,7 +25,7 @@ describe('trackplan build', () => {
     const dir = await tempTree(PLAN);
     const io = capture(dir);
     expect(await runCli(['build'], io)).toBe(0);
-    expect(await listTree(path.join(dir, 'generated'))).toEqual(['plan.json', 'schemas/track/order-completed.json', 'tracking.d.ts', 'tracking.js', 'tracking.ts', 'validators.d.ts', 'validators.js']);
+    expect(await listTree(path.join(dir, 'generated'))).toEqual(['plan.json', 'schemas/track/order-completed.json', 'tracking.d.ts', 'tracking.js', 'tracking.ts', 'validators.d.ts', 'validators.js', 'validators.ts']);
     const check = capture(dir);
     expect(await runCli(['build', '--check'], check)).toBe(0);
   });
@@ -70,10 +70,11 @@ describe('trackplan build', () => {
       'stale: generated/tracking.js',
       'stale: generated/tracking.ts',
       'stale: generated/validators.js',
+      'stale: generated/validators.ts',
     ]);
     await writeFile(path.join(dir, 'plans/events.yaml'), 'events:\n  Cart Viewed: {}\n');
     expect(await runCli(['build'], capture(dir))).toBe(0);
-    expect(await listTree(path.join(dir, 'generated'))).toEqual(['plan.json', 'schemas/track/cart-viewed.json', 'tracking.d.ts', 'tracking.js', 'tracking.ts', 'validators.d.ts', 'validators.js']);
+    expect(await listTree(path.join(dir, 'generated'))).toEqual(['plan.json', 'schemas/track/cart-viewed.json', 'tracking.d.ts', 'tracking.js', 'tracking.ts', 'validators.d.ts', 'validators.js', 'validators.ts']);
   });
 
   it('keeps hand-written files in the output folder and refuses to overwrite one', async () => {

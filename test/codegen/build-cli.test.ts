@@ -25,7 +25,7 @@ describe('trackplan build: tracking code', () => {
     });
     expect(await runCli(['build'], capture(dir))).toBe(0);
     const out = path.join(dir, 'generated');
-    expect(await topLevelFiles(out)).toEqual(['plan.json', 'tracking.d.ts', 'tracking.js', 'tracking.ts', 'validators.d.ts', 'validators.js']);
+    expect(await topLevelFiles(out)).toEqual(['plan.json', 'tracking.d.ts', 'tracking.js', 'tracking.ts', 'validators.d.ts', 'validators.js', 'validators.ts']);
     const ts = await readFile(path.join(out, 'tracking.ts'), 'utf8');
     expect(ts).toContain('export function orderCompleted(message: TrackplanMessage<{ properties: OrderCompletedProperties }>): void {');
     expect(ts).toContain('Typed Node.js tracking functions for @rudderstack/rudder-sdk-node.');
@@ -38,7 +38,7 @@ describe('trackplan build: tracking code', () => {
     });
     expect(await runCli(['build', '--sdk', 'segment-js'], capture(dir))).toBe(0);
     const out = path.join(dir, 'generated');
-    expect(await topLevelFiles(out)).toEqual(['plan.json', 'tracking.d.ts', 'tracking.js', 'tracking.ts', 'validators.d.ts', 'validators.js']);
+    expect(await topLevelFiles(out)).toEqual(['plan.json', 'tracking.d.ts', 'tracking.js', 'tracking.ts', 'validators.d.ts', 'validators.js', 'validators.ts']);
     expect(await readFile(path.join(out, 'tracking.ts'), 'utf8')).toContain('export function orderCompleted(properties?: OrderCompletedProperties, options?: TrackplanCallOptions): void {');
     expect(await runCli(['build', '--check', '--sdk', 'segment-js'], capture(dir))).toBe(0);
     const io = capture(dir);

@@ -27,7 +27,7 @@ describe('generated code of the small fixture plan', async () => {
   it('writes browser and Node modules for a plan with both kinds of source, and one validators file', () => {
     expect([...files.keys()].filter((f) => !f.includes('/'))).toEqual([
       'plan.json', 'tracking-node.d.ts', 'tracking-node.js', 'tracking-node.ts',
-      'tracking.d.ts', 'tracking.js', 'tracking.ts', 'validators.d.ts', 'validators.js',
+      'tracking.d.ts', 'tracking.js', 'tracking.ts', 'validators.d.ts', 'validators.js', 'validators.ts',
     ]);
   });
 

@@ -58,7 +58,7 @@ describe('the GitHub Actions recipe (examples/github/trackplan.yml)', () => {
   });
 
   it('its check, diff and build commands work as written on a pull-request branch', async () => {
-    const header = (version: string) => `trackplan: 1\nid: shop\nname: Shop\nversion: ${version}\n`;
+    const header = (version: string) => `trackplan: 1\nid: shop\nname: Shop\nversion: ${version}\nsources:\n  web: { name: Web, sdk: segment-js }\n`;
     const events = 'events:\n  order_completed:\n    description: Paid.\n    owner: checkout\n    properties:\n      total: { type: number, required: true, description: Sum. }\n';
     const repo = await tempTree({ 'plans/plan.yaml': header('1.0.0'), 'plans/events.yaml': events });
     expect(await runCli(['build'], capture(repo))).toBe(0);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { LINT_RULES } from '../../src/lint/rules/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const readme = readFileSync(path.join(here, '..', '..', 'README.md'), 'utf8');
+const readme = readFileSync(path.join(here, '..', '..', 'docs', 'lint.md'), 'utf8');
 const lintSection = readme.slice(readme.indexOf('## Linting the code'));
 
 describe('lint rule registry', () => {

@@ -40,7 +40,7 @@ const cases: Case[] = [
   {
     name: 'a YAML syntax error',
     files: { 'plan.yaml': HEADER, 'events.yaml': 'events:\n  a: { description: x\n' },
-    expected: [['yaml-syntax', 'yamlSyntax', 'events.yaml:3:1']],
+    expected: [['yaml-syntax', 'yamlSyntax', 'events.yaml:2:6']],
   },
   {
     name: 'a tab-indented YAML file',
@@ -288,6 +288,21 @@ describe('plan loader diagnostics', () => {
     expect(diagnostics).toEqual([]);
     expect(plan?.events.map((e) => e.name)).toEqual(['a']);
     expect(plan?.files).toEqual(['plan.yaml', 'events/a.yaml']);
+  });
+
+  // Regression: a broken header file was reported as "no plan header" before the syntax error,
+  // and an unterminated quote pointed at the end of the file.
+  const syntaxCases: { name: string; files: Record<string, string>; at: string; related: string }[] = [
+    { name: 'an unterminated double quote in the header', files: { 'plan.yaml': 'trackplan: 1\nid: "t\nname: T\nversion: 1.0.0\n' }, at: 'plan.yaml:2:5', related: 'plan.yaml:5:1' },
+    { name: 'an unterminated single quote', files: { 'plan.yaml': HEADER, 'e.yaml': "events:\n  a:\n    description: 'x\n\n  b: {}\n" }, at: 'e.yaml:3:18', related: 'e.yaml:6:1' },
+    { name: 'an unclosed bracket', files: { 'plan.yaml': HEADER, 'e.yaml': 'events:\n  a:\n    tags: [a, b\n  b: {}\n' }, at: 'e.yaml:3:11', related: 'e.yaml:4:3' },
+    { name: 'the inner of two unclosed brackets', files: { 'plan.yaml': `${HEADER}x: [1, [2, 3\n` }, at: 'plan.yaml:7:8', related: 'plan.yaml:8:1' },
+  ];
+  it.each(syntaxCases)('reports $name alone, at the opening token', async ({ files, at, related }) => {
+    const dir = await tempTree(files);
+    const { plan, diagnostics } = await loadPlan('.', { cwd: dir });
+    expect(plan).toBeUndefined();
+    expect(diagnostics.map((d) => [d.ruleId, formatLocation(d.location), d.related?.map(formatLocation)])).toEqual([['yaml-syntax', at, [related]]]);
   });
 
   it('stops an alias bomb instead of expanding it forever', async () => {

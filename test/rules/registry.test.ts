@@ -6,9 +6,9 @@ import { PLAN_RULES } from '../../src/core/rules/registry.js';
 const root = path.join(import.meta.dirname, '../..');
 
 async function planReviewSection(): Promise<string> {
-  const readme = await readFile(path.join(root, 'README.md'), 'utf8');
+  const readme = await readFile(path.join(root, 'docs', 'plan-review.md'), 'utf8');
   const start = readme.indexOf('## Plan review');
-  expect(start, 'README has a "## Plan review" section').toBeGreaterThan(-1);
+  expect(start, 'docs/plan-review.md has a "## Plan review" section').toBeGreaterThan(-1);
   const end = readme.indexOf('\n## ', start + 1);
   return readme.slice(start, end === -1 ? undefined : end);
 }
@@ -39,12 +39,12 @@ describe('plan rule registry (CONVENTIONS 10)', () => {
     }
   });
 
-  it('documents every rule with its default severity in the README', async () => {
+  it('documents every rule with its default severity in docs/plan-review.md', async () => {
     const section = await planReviewSection();
     for (const rule of PLAN_RULES) {
       const severity = rule.meta.severity;
-      expect(section, `README row for ${rule.id}`).toContain(`| \`${rule.id}\` | ${severity} |`);
-      for (const option of Object.keys(rule.options)) expect(section, `README names option ${rule.id}.${option}`).toMatch(new RegExp(`\\| \`${rule.id}\` \\|[^\\n]*\`${option}\``));
+      expect(section, `docs row for ${rule.id}`).toContain(`| \`${rule.id}\` | ${severity} |`);
+      for (const option of Object.keys(rule.options)) expect(section, `docs name option ${rule.id}.${option}`).toMatch(new RegExp(`\\| \`${rule.id}\` \\|[^\\n]*\`${option}\``));
     }
   });
 });

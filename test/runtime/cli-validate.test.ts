@@ -76,10 +76,19 @@ describe('trackplan validate: bad input never stops the run', () => {
     expect(brief(small.records)).toEqual([[1, 'dropped', 'Malformed-Event:tooLarge']]);
   });
 
-  it('rejects a --max-event-bytes that is not a positive whole number', async () => {
-    const run = await validate(`${GOOD}\n`, ['--max-event-bytes', '12kb']);
-    expect(run.code).toBe(2);
-    expect(run.err).toContain('--max-event-bytes must be a whole number from 1 to 1073741824.');
+  it.each([
+    ['12 apples', 'trackplan: --max-event-bytes: expected a size like 32KiB or 1GiB up to 1GiB, found "12 apples"\n'],
+    ['0', 'trackplan: --max-event-bytes: expected a size like 32KiB or 1GiB up to 1GiB, found "0"\n'],
+    ['2GiB', 'trackplan: --max-event-bytes: expected a size like 32KiB or 1GiB up to 1GiB, found "2GiB"\n'],
+  ])('rejects --max-event-bytes %j, naming the flag', async (value, message) => {
+    const run = await validate(`${GOOD}\n`, ['--max-event-bytes', value]);
+    expect([run.code, run.err]).toEqual([2, message]);
+  });
+
+  it('reads --max-event-bytes in the size syntax of serve (32KiB)', async () => {
+    const big = VIEWED(`,"blob":"${'x'.repeat(1100)}"`);
+    const run = await validate(`${big}\n${GOOD}\n`, ['--max-event-bytes', '1KiB']);
+    expect(brief(run.records)).toEqual([[1, 'dropped', 'Malformed-Event:tooLarge']]);
   });
 
   it('nesting 10,000 levels deep', async () => {
@@ -194,6 +203,23 @@ describe('trackplan validate: input, output and exit codes', () => {
     const code = await runValidate({ file: '-', plan: SHOP_PLAN, format: 'json', maxEventBytes: 32768, workers: 1, progress: true, now: clock }, io, Readable.from([Buffer.from(`${GOOD}\n`), Buffer.from(`${GOOD}\n`)]));
     expect(code).toBe(0);
     expect(io.err).toBe('\r\u001b[Kvalidating stdin: 2 lines, 0 MB, 2 lines/s\r\u001b[K2 events, 0 with violations (shop@1.2.0)\n');
+  });
+
+  it('adds the percent read and the time left for a file, whose size is known', async () => {
+    const dir = await tempTree({});
+    const { writeFile } = await import('node:fs/promises');
+    // Three 1 MiB reads and a bit: progress after each.
+    await writeFile(path.join(dir, 'events.ndjson'), `${GOOD}\n`.repeat(Math.ceil((3.2 * 2 ** 20) / (GOOD.length + 1))));
+    const io = captureIo(dir);
+    let now = 5_000;
+    const clock = () => (now += 600);
+    expect(await runValidate({ file: 'events.ndjson', plan: SHOP_PLAN, format: 'json', maxEventBytes: 32768, workers: 1, progress: true, now: clock }, io)).toBe(0);
+    const lines = io.err.split('\r\u001b[K').filter((l) => l.startsWith('validating'));
+    const percents = lines.map((l) => Number(/, (\d+)%, \d+s left$/.exec(l)?.[1]));
+    expect(percents.length).toBeGreaterThan(1);
+    expect(percents.every((p, i) => p > 0 && p <= 100 && (i === 0 || p >= percents[i - 1]!))).toBe(true);
+    expect(percents.at(-1)).toBe(100);
+    expect(lines.at(-1)).toMatch(/, 100%, 0s left$/);
   });
 
   it('shows no progress line for an input that ends within a second', async () => {

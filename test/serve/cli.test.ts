@@ -51,7 +51,7 @@ describe('trackplan serve: configuration errors exit 2 with the flag named', () 
     const io = captureIo();
     try {
       expect(await runCli(['serve', '--plan', PLAN_DIR, '--port', String((taken.address() as AddressInfo).port)], io)).toBe(2);
-      expect(io.err.join('')).toMatch(/^trackplan: listen EADDRINUSE: address already in use 127\.0\.0\.1:\d+\n$/);
+      expect(io.err.join('')).toMatch(/^trackplan: listen EADDRINUSE: address already in use 127\.0\.0\.1:\d+: another process listens there; stop it, or pick another port with --port \(0: any free port\)\n$/);
     } finally {
       taken.close();
     }
@@ -59,6 +59,21 @@ describe('trackplan serve: configuration errors exit 2 with the flag named', () 
 });
 
 describe('runServe', () => {
+  it('says violations on stderr in one line, at once for the first, and no line without --summary-interval', async () => {
+    for (const [interval, expected] of [['10', ['1 event with violations: Required-Missing ×1 (Order Completed)']], ['0', []]] as const) {
+      const io = captureIo();
+      let stop!: () => void;
+      const stopped = new Promise<void>((resolve) => (stop = resolve));
+      const running = runServe({ ...defaults, summaryInterval: interval }, io, () => stopped);
+      const url = await waitFor(() => /listening on (\S+) /.exec(io.err.join(''))?.[1], 'the listening line');
+      expect((await post(url, '/v1/track', { userId: 'u', event: 'Order Completed', properties: { total: 1 } })).status).toBe(200);
+      stop();
+      expect(await running).toBe(0);
+      const lines = io.err.join('').split('\n').filter((line) => line.includes('with violations'));
+      expect(lines).toEqual(expected.map((line) => `trackplan serve: ${line}`));
+    }
+  });
+
   it('serves until told to stop, writes accepted events to stdout without --forward, and returns 0', async () => {
     const io = captureIo();
     let stop!: () => void;

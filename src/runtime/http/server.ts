@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { PiiMode, Redactor } from '../redact.js';
-import type { Validator } from '../types.js';
+import type { ValidationResult, Validator } from '../types.js';
 import { HttpError } from './errors.js';
 import { Forwarder, type ForwarderOptions } from './forward/forwarder.js';
 import { Gauge } from './metrics.js';
@@ -49,6 +49,8 @@ export interface ServeOptions {
   pii?: { redactor: Redactor; mode: PiiMode };
   /** Where operator messages go (spool recovery, failed writes and posts); default: nowhere. */
   log?: (text: string) => void;
+  /** Called with the results of each request that had violations (after the file and webhook). */
+  onViolations?: (results: readonly ValidationResult[]) => void;
 }
 
 /** A server started by `startServer`. */
@@ -97,6 +99,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     onViolations: (results, request) => {
       parts.violationsFile?.write(results, request.raw);
       parts.webhook?.add(results);
+      options.onViolations?.(results);
     },
   });
   const admin = (req: http.IncomingMessage, res: http.ServerResponse) => answerAdmin(req, res, options, parts);

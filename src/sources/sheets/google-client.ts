@@ -1,4 +1,5 @@
 import type { sheets_v4 } from 'googleapis/build/src/apis/sheets/index.js';
+import { ConfigError } from '../../core/errors.js';
 import type { Grid } from './a1.js';
 import { quoteTitle } from './a1.js';
 import { describeFailure, retryableFailure } from './api-errors.js';
@@ -6,6 +7,8 @@ import type { SheetsAuth } from './auth.js';
 import { withRetry, type RetryNotice, type RetryPolicy } from './retry.js';
 
 export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+/** The googleapis major trackplan is tested with (its optional peer dependency). */
+export const GOOGLEAPIS_MAJOR = 171;
 export const DEFAULT_API_ROOT = 'https://sheets.googleapis.com/';
 const SCOPE_READ = 'https://www.googleapis.com/auth/spreadsheets.readonly';
 const SCOPE_WRITE = 'https://www.googleapis.com/auth/spreadsheets';
@@ -43,7 +46,7 @@ export interface SheetsClient {
 
 export async function createSheetsClient(options: SheetsClientOptions): Promise<SheetsClient> {
   // The Sheets module alone loads in a tenth of the time of the whole googleapis package.
-  const { sheets, auth: authPlus } = await import('googleapis/build/src/apis/sheets/index.js');
+  const { sheets, auth: authPlus } = await importSheetsApi();
   const apiRoot = options.apiRoot ?? DEFAULT_API_ROOT;
   const api = sheets({ version: 'v4', rootUrl: apiRoot, auth: createAuth(authPlus, options.auth, options.write) });
   const spreadsheetId = options.spreadsheetId;
@@ -93,6 +96,20 @@ export async function createSheetsClient(options: SheetsClientOptions): Promise<
 
 function readStatus(error: unknown): number | undefined {
   return (error as { response?: { status?: number } }).response?.status;
+}
+
+/**
+ * googleapis is an optional peer dependency (most of an install's size, needed only here): a
+ * project without it gets told how to add it instead of a module-not-found stack.
+ */
+async function importSheetsApi(): Promise<typeof import('googleapis/build/src/apis/sheets/index.js')> {
+  try {
+    return await import('googleapis/build/src/apis/sheets/index.js');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && /'googleapis'/.test((error as Error).message);
+    if (!missing) throw error;
+    throw new ConfigError(`trackplan sheets talks to Google Sheets through googleapis, which is not installed: run \`npm install googleapis@${GOOGLEAPIS_MAJOR}\` (or use --from-csv / --to-csv offline)`);
+  }
 }
 
 type AuthPlus = (typeof import('googleapis/build/src/apis/sheets/index.js'))['auth'];

@@ -50,7 +50,8 @@ function isPlanFile(root: string, file: string): boolean {
   return PLAN_FILE.test(file) && !parts.some((part) => part.startsWith('.') || part === 'node_modules');
 }
 
-async function listPlanFiles(dir: string): Promise<string[]> {
+/** The plan files of a folder (what `loadPlan` reads), relative and sorted by the file system's order. */
+export async function listPlanFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries
     .filter((e) => e.isFile() && isPlanFile(dir, path.join(e.parentPath, e.name)))
