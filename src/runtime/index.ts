@@ -19,3 +19,5 @@ export type {
 export type { CompiledPlan, CompiledEvent } from '../core/compiled-plan.js';
 // The HTTP side: ingestion middleware, spool, forwarder and `trackplan serve` as a library.
 export * from './http/index.js';
+// Redis Streams: `trackplan stream` as a library (ioredis is imported when a consumer starts).
+export * from './stream/index.js';

@@ -1,0 +1,154 @@
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import { compileRuntimePlan } from '../core/compiled-plan.js';
+import { hasErrors } from '../core/diagnostics.js';
+import { ConfigError } from '../core/errors.js';
+import { formatPretty } from '../report/diagnostics.js';
+import { expandStreams, parseRedisUrl, produceLines, scrubSecret, startStreamConsumer, startStreamHttp } from '../runtime/stream/index.js';
+import type { Validator } from '../runtime/types.js';
+import { createValidator } from '../runtime/validator.js';
+import { loadPlan } from '../sources/load-plan.js';
+import { EXIT, type ExitCode, type Io } from './io.js';
+
+export interface StreamOptions {
+  plan: string;
+  redis: string;
+  in: string[];
+  group: string;
+  consumer?: string;
+  out: string;
+  violations?: string;
+  deadLetter?: string;
+  field: string;
+  batch: string;
+  blockMs: string;
+  claimIdleMs: string;
+  maxDeliveries: string;
+  createGroup?: boolean;
+  host: string;
+  port: string;
+}
+
+const EXIT_CODES = '\nExit codes: 0 stopped by SIGTERM/SIGINT after the batch in flight, 2 usage, plan or Redis configuration error (no group, wrong password).\n';
+
+/** `trackplan stream`: a consumer-group worker that validates entries of Redis Streams. */
+export async function runStream(options: StreamOptions, io: Io, signals: StreamSignals): Promise<ExitCode> {
+  const log = (text: string) => io.stderr(`trackplan stream: ${text}\n`);
+  const target = parseRedisUrl(options.redis, process.env['REDIS_PASSWORD']);
+  const streams = expandStreams(options.in);
+  if (streams.length === 0) throw new ConfigError('--in: give at least one input stream');
+  const validator = await loadValidator(options.plan, io);
+  if (!validator) return EXIT.error;
+  const consumer = await startStreamConsumer({
+    redis: target.options, secret: target.secret, streams, group: options.group, out: options.out, field: options.field,
+    violations: options.violations, deadLetter: options.deadLetter, validator, log,
+    ...(options.consumer ? { consumer: options.consumer } : {}),
+    batch: count('--batch', options.batch, 1), blockMs: count('--block-ms', options.blockMs, 1),
+    claimIdleMs: count('--claim-idle-ms', options.claimIdleMs, 1), maxDeliveries: count('--max-deliveries', options.maxDeliveries, 1),
+    createGroup: options.createGroup ?? false,
+  });
+  const http = await startStreamHttp(consumer, { group: options.group, streams, redis: target.label }, options.host, count('--port', options.port, 0));
+  log(`consumer ${consumer.consumer} of group ${options.group} on ${target.label} (${streams.join(', ')} -> ${options.out}) with ${validator.planId}@${validator.planVersion}; /metrics and /health on ${http.url}`);
+  signals.onReload(async () => {
+    // A broken plan keeps the running one: entries keep flowing while the plan gets fixed.
+    const next = await loadValidator(options.plan, io).catch((error: Error) => void log(`plan not reloaded: ${error.message}`));
+    if (!next) return log('plan not reloaded; still using the previous one');
+    consumer.setValidator(next);
+    log(`plan reloaded: ${next.planId}@${next.planVersion}`);
+  });
+  const stopped = await Promise.race([signals.stop.then(() => 'signal' as const), consumer.done.then(() => 'done' as const)]);
+  if (stopped === 'signal') log('stopping after the batch in flight');
+  try {
+    await consumer.stop();
+    await consumer.done;
+  } catch (error) {
+    log(scrubSecret((error as Error).message, target.secret));
+    return EXIT.error;
+  } finally {
+    await http.close();
+  }
+  log('stopped');
+  return EXIT.clean;
+}
+
+async function loadValidator(planDir: string, io: Io): Promise<Validator | undefined> {
+  const { plan, diagnostics } = await loadPlan(planDir, { cwd: io.cwd });
+  if (!plan || hasErrors(diagnostics)) {
+    io.stderr(formatPretty(diagnostics, { color: io.color }));
+    io.stderr(`trackplan stream: the plan in ${planDir} has errors\n`);
+    return undefined;
+  }
+  return createValidator(compileRuntimePlan(plan));
+}
+
+/** `trackplan stream produce`: loads an NDJSON file into a stream (tests and demos). */
+export async function runProduce(file: string, options: { redis: string; to: string; field: string }, io: Io): Promise<ExitCode> {
+  const target = parseRedisUrl(options.redis, process.env['REDIS_PASSWORD']);
+  const input = file === '-' ? process.stdin : createReadStream(path.resolve(io.cwd, file), 'utf8');
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  const added = await produceLines(lines, { redis: target.options, stream: options.to, field: options.field });
+  io.stderr(`trackplan stream produce: ${added} entries added to ${options.to} on ${target.label}\n`);
+  return EXIT.clean;
+}
+
+function count(flag: string, text: string, min: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(`${flag}: expected a whole number >= ${min}, found "${text}"`);
+  return value;
+}
+
+export interface StreamSignals {
+  /** Resolves on the first SIGTERM or SIGINT. */
+  stop: Promise<void>;
+  onReload(reload: () => Promise<void>): void;
+}
+
+function processSignals(): StreamSignals {
+  return {
+    stop: new Promise((resolve) => {
+      const first = () => {
+        process.once('SIGTERM', () => process.exit(1));
+        process.once('SIGINT', () => process.exit(1));
+        resolve();
+      };
+      process.once('SIGTERM', first);
+      process.once('SIGINT', first);
+    }),
+    onReload: (reload) => void process.on('SIGHUP', () => void reload()),
+  };
+}
+
+export function registerStream(program: Command, io: Io, done: (code: ExitCode) => void): void {
+  const stream = program
+    .command('stream')
+    .description('validate events flowing through Redis Streams, as a consumer group worker')
+    .option('--plan <dir>', 'plan folder (re-read on SIGHUP)', 'plans')
+    .requiredOption('--redis <url>', 'redis://host:port/db or rediss:// (TLS); password from REDIS_PASSWORD or the URL')
+    .requiredOption('--in <stream>', 'input stream (repeatable; {0..N} expands to sharded streams)', (value: string, list: string[] = []) => [...list, value])
+    .requiredOption('--group <name>', 'consumer group')
+    .option('--consumer <name>', 'consumer name (default: host name and pid)')
+    .requiredOption('--out <stream>', 'stream for the events the policy passes')
+    .option('--violations <stream>', 'stream for violation records (the `validate --format json` shape)')
+    .option('--dead-letter <stream>', 'stream for entries that are no event, or were delivered too often (default: --violations)')
+    .option('--field <name>', 'entry field holding the event JSON', 'data')
+    .option('--batch <n>', 'entries per read', '100')
+    .option('--block-ms <ms>', 'how long one read waits for entries', '1000')
+    .option('--claim-idle-ms <ms>', 'take over entries pending this long at another consumer', '30000')
+    .option('--max-deliveries <n>', 'dead-letter an entry delivered more often than this', '5')
+    .option('--create-group', 'create the group (from the start of the streams) when missing')
+    .option('--host <host>', 'address of /metrics and /health', '127.0.0.1')
+    .option('--port <port>', 'port of /metrics and /health (0: any free port, printed at start)', '0')
+    .addHelpText('after', EXIT_CODES)
+    .action(async (options: StreamOptions) => done(await runStream(options, io, processSignals())));
+  stream
+    .command('produce')
+    .description('load an NDJSON file into a stream, one entry per line (tests and demos)')
+    .argument('<file>', 'NDJSON file, or - for stdin')
+    .requiredOption('--redis <url>', 'redis://host:port/db')
+    .requiredOption('--to <stream>', 'the stream to add to')
+    .option('--field <name>', 'entry field for each line', 'data')
+    .addHelpText('after', '\nExit codes: 0 loaded, 2 usage error, unreadable file or Redis error.\n')
+    .action(async (file: string, options: { redis: string; to: string; field: string }) => done(await runProduce(file, options, io)));
+}
