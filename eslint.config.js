@@ -23,11 +23,14 @@ export default tseslint.config(
     },
   },
   {
-    // The runtime ships inside apps: ajv and node built-ins only.
+    // The runtime ships inside apps: ajv, node built-ins and, for `stream`, the Redis client.
     files: ['src/runtime/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['yaml', 'ts-morph', 'typescript', 'googleapis', 'commander', 'json-schema-to-typescript', '../sources/*', '../cli/*', '../lint/*'], message: 'src/runtime imports ajv and node built-ins only.' }],
+        patterns: [
+          { group: ['../sources/*', '../cli/*', '../lint/*', '../../sources/*', '../../cli/*', '../../lint/*'], message: 'src/runtime does not depend on sources, cli or lint.' },
+          { regex: '^(?!\\.|node:|ajv(/|$)|ajv-formats(/|$)|ioredis$)', message: 'src/runtime imports ajv, ajv-formats, ioredis (stream) and node built-ins only.' },
+        ],
       }],
     },
   },

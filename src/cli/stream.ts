@@ -14,11 +14,11 @@ import { EXIT, type ExitCode, type Io } from './io.js';
 
 export interface StreamOptions {
   plan: string;
-  redis: string;
-  in: string[];
-  group: string;
+  redis?: string;
+  in?: string[];
+  group?: string;
   consumer?: string;
-  out: string;
+  out?: string;
   violations?: string;
   deadLetter?: string;
   field: string;
@@ -34,23 +34,27 @@ export interface StreamOptions {
 const EXIT_CODES = '\nExit codes: 0 stopped by SIGTERM/SIGINT after the batch in flight, 2 usage, plan or Redis configuration error (no group, wrong password).\n';
 
 /** `trackplan stream`: a consumer-group worker that validates entries of Redis Streams. */
-export async function runStream(options: StreamOptions, io: Io, signals: StreamSignals): Promise<ExitCode> {
+export async function runStream(options: StreamOptions, io: Io, listen: () => StreamSignals): Promise<ExitCode> {
+  const redis = required('--redis <url>', options.redis);
+  const group = required('--group <name>', options.group);
+  const out = required('--out <stream>', options.out);
   const log = (text: string) => io.stderr(`trackplan stream: ${text}\n`);
-  const target = parseRedisUrl(options.redis, process.env['REDIS_PASSWORD']);
-  const streams = expandStreams(options.in);
+  const target = parseRedisUrl(redis, process.env['REDIS_PASSWORD']);
+  const streams = expandStreams(required('--in <stream>', options.in));
   if (streams.length === 0) throw new ConfigError('--in: give at least one input stream');
   const validator = await loadValidator(options.plan, io);
   if (!validator) return EXIT.error;
   const consumer = await startStreamConsumer({
-    redis: target.options, secret: target.secret, streams, group: options.group, out: options.out, field: options.field,
+    redis: target.options, secret: target.secret, streams, group, out, field: options.field,
     violations: options.violations, deadLetter: options.deadLetter, validator, log,
     ...(options.consumer ? { consumer: options.consumer } : {}),
     batch: count('--batch', options.batch, 1), blockMs: count('--block-ms', options.blockMs, 1),
     claimIdleMs: count('--claim-idle-ms', options.claimIdleMs, 1), maxDeliveries: count('--max-deliveries', options.maxDeliveries, 1),
     createGroup: options.createGroup ?? false,
   });
-  const http = await startStreamHttp(consumer, { group: options.group, streams, redis: target.label }, options.host, count('--port', options.port, 0));
-  log(`consumer ${consumer.consumer} of group ${options.group} on ${target.label} (${streams.join(', ')} -> ${options.out}) with ${validator.planId}@${validator.planVersion}; /metrics and /health on ${http.url}`);
+  const http = await startStreamHttp(consumer, { group, streams, redis: target.label }, options.host, count('--port', options.port, 0));
+  const signals = listen();
+  log(`consumer ${consumer.consumer} of group ${group} on ${target.label} (${streams.join(', ')} -> ${out}) with ${validator.planId}@${validator.planVersion}; /metrics and /health on ${http.url}`);
   signals.onReload(async () => {
     // A broken plan keeps the running one: entries keep flowing while the plan gets fixed.
     const next = await loadValidator(options.plan, io).catch((error: Error) => void log(`plan not reloaded: ${error.message}`));
@@ -86,11 +90,20 @@ async function loadValidator(planDir: string, io: Io): Promise<Validator | undef
 /** `trackplan stream produce`: loads an NDJSON file into a stream (tests and demos). */
 export async function runProduce(file: string, options: { redis: string; to: string; field: string }, io: Io): Promise<ExitCode> {
   const target = parseRedisUrl(options.redis, process.env['REDIS_PASSWORD']);
-  const input = file === '-' ? process.stdin : createReadStream(path.resolve(io.cwd, file), 'utf8');
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  const added = await produceLines(lines, { redis: target.options, stream: options.to, field: options.field });
+  const added = await produceLines(readLines(file === '-' ? undefined : path.resolve(io.cwd, file)), { redis: target.options, stream: options.to, field: options.field });
   io.stderr(`trackplan stream produce: ${added} entries added to ${options.to} on ${target.label}\n`);
   return EXIT.clean;
+}
+
+/** Opened when first read: a readline interface made before then would lose the lines it read meanwhile. */
+async function* readLines(file: string | undefined): AsyncGenerator<string> {
+  yield* createInterface({ input: file === undefined ? process.stdin : createReadStream(file, 'utf8'), crlfDelay: Infinity });
+}
+
+/** Required, but checked here: commander would also demand the worker's options of `stream produce`. */
+function required<T>(flag: string, value: T | undefined): T {
+  if (value === undefined) throw new ConfigError(`required option ${flag} not given (see trackplan stream --help)`);
+  return value;
 }
 
 function count(flag: string, text: string, min: number): number {
@@ -125,11 +138,11 @@ export function registerStream(program: Command, io: Io, done: (code: ExitCode) 
     .command('stream')
     .description('validate events flowing through Redis Streams, as a consumer group worker')
     .option('--plan <dir>', 'plan folder (re-read on SIGHUP)', 'plans')
-    .requiredOption('--redis <url>', 'redis://host:port/db or rediss:// (TLS); password from REDIS_PASSWORD or the URL')
-    .requiredOption('--in <stream>', 'input stream (repeatable; {0..N} expands to sharded streams)', (value: string, list: string[] = []) => [...list, value])
-    .requiredOption('--group <name>', 'consumer group')
+    .option('--redis <url>', 'redis://host:port/db or rediss:// (TLS); password from REDIS_PASSWORD or the URL')
+    .option('--in <stream>', 'input stream (repeatable; {0..N} expands to sharded streams)', (value: string, list: string[] = []) => [...list, value])
+    .option('--group <name>', 'consumer group')
     .option('--consumer <name>', 'consumer name (default: host name and pid)')
-    .requiredOption('--out <stream>', 'stream for the events the policy passes')
+    .option('--out <stream>', 'stream for the events the policy passes')
     .option('--violations <stream>', 'stream for violation records (the `validate --format json` shape)')
     .option('--dead-letter <stream>', 'stream for entries that are no event, or were delivered too often (default: --violations)')
     .option('--field <name>', 'entry field holding the event JSON', 'data')
@@ -141,14 +154,16 @@ export function registerStream(program: Command, io: Io, done: (code: ExitCode) 
     .option('--host <host>', 'address of /metrics and /health', '127.0.0.1')
     .option('--port <port>', 'port of /metrics and /health (0: any free port, printed at start)', '0')
     .addHelpText('after', EXIT_CODES)
-    .action(async (options: StreamOptions) => done(await runStream(options, io, processSignals())));
+    .action(async (options: StreamOptions) => done(await runStream(options, io, processSignals)));
   stream
     .command('produce')
     .description('load an NDJSON file into a stream, one entry per line (tests and demos)')
     .argument('<file>', 'NDJSON file, or - for stdin')
-    .requiredOption('--redis <url>', 'redis://host:port/db')
     .requiredOption('--to <stream>', 'the stream to add to')
-    .option('--field <name>', 'entry field for each line', 'data')
-    .addHelpText('after', '\nExit codes: 0 loaded, 2 usage error, unreadable file or Redis error.\n')
-    .action(async (file: string, options: { redis: string; to: string; field: string }) => done(await runProduce(file, options, io)));
+    // --redis and --field are the worker's own options (commander hands them to `stream`).
+    .addHelpText('after', '\nAlso takes --redis <url> (required) and --field <name> (default: data), as `trackplan stream` does.\nExit codes: 0 loaded, 2 usage error, unreadable file or Redis error.\n')
+    .action(async (file: string, _options: unknown, command: Command) => {
+      const options = command.optsWithGlobals<{ redis?: string; to: string; field: string }>();
+      done(await runProduce(file, { ...options, redis: required('--redis <url>', options.redis) }, io));
+    });
 }

@@ -71,13 +71,15 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
   // write a batch twice. The loop below retries, and starts again from the pending entries.
   const { Redis } = await import('ioredis');
   const redis = new Redis({ ...options.redis, lazyConnect: true, enableOfflineQueue: false, autoResendUnfulfilledCommands: false, maxRetriesPerRequest: 0, retryStrategy: (times) => Math.min(50 * times, 1000) });
-  redis.on('error', () => undefined); // reported by the loop, which sees every failed command
+  let lastError: Error | undefined;
+  // Reported by the loop, which sees every failed command; kept for a refused AUTH at connect.
+  redis.on('error', (error: Error) => void (lastError = error));
   let admin: typeof redis | undefined;
   let validator = options.validator;
   let stopping = false;
   let wake: (() => void) | undefined;
 
-  await connectWithRetry(redis, log, () => stopping);
+  await connectWithRetry(redis, log, () => lastError);
   await ensureGroup(redis, options.streams, options.group, options.createGroup ?? false);
   await checkTargets(redis, [options.out, options.violations, options.deadLetter]);
 
@@ -156,14 +158,18 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
   };
 }
 
-async function connectWithRetry(redis: RedisClient, log: (text: string) => void, stopped: () => boolean): Promise<void> {
+async function connectWithRetry(redis: RedisClient, log: (text: string) => void, lastError: () => Error | undefined): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
       await redis.connect();
       return;
-    } catch (error) {
-      if (isFatal(error)) throw new FatalStreamError((error as Error).message);
-      if (stopped()) throw error;
+    } catch (caught) {
+      // ioredis rejects with "Connection is closed"; the reason (WRONGPASS, ...) came as an event.
+      const error = isFatal(lastError()) ? lastError()! : caught;
+      if (isFatal(error)) {
+        redis.disconnect();
+        throw new FatalStreamError((error as Error).message);
+      }
       const delay = backoffDelay(attempt, RETRY);
       log(`redis: cannot connect (${(error as Error).message}); retrying in ${delay} ms`);
       redis.disconnect();
