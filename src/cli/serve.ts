@@ -10,6 +10,7 @@ import type { FsyncPolicy } from '../runtime/http/spool/spool.js';
 import { createValidator } from '../runtime/validator.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { EXIT, type ExitCode, type Io } from './io.js';
+import { runServeWorkers } from './serve-workers.js';
 
 export interface ServeOptions {
   plan: string;
@@ -26,6 +27,7 @@ export interface ServeOptions {
   maxMessageSize: string;
   maxBatchSize: string;
   drainTimeout: string;
+  workers: string;
 }
 
 /**
@@ -131,5 +133,6 @@ export function registerServe(program: Command, io: Io, done: (code: ExitCode) =
     .option('--max-message-size <size>', 'largest message', '32KiB')
     .option('--max-batch-size <size>', 'largest batch request body', '500KiB')
     .option('--drain-timeout <seconds>', 'on SIGTERM, how long to keep forwarding before exiting', '30')
-    .action(async (options: ServeOptions) => done(await runServe(options, io, onShutdownSignal)));
+    .option('--workers <n>', 'processes sharing the port, each with its own spool <spool>/worker-<n> (needs --forward)', '1')
+    .action(async (options: ServeOptions) => done(await runServeWorkers(options, io, (mine, stop) => runServe(mine, io, stop), onShutdownSignal)));
 }
