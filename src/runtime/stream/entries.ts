@@ -10,17 +10,20 @@ export interface StreamTargets {
   field: string;
 }
 
-/** One entry as XREADGROUP returns it: id and the flat field/value list. */
+/**
+ * One entry as XREADGROUP returns it: id and the flat field/value list. Values may be the bytes
+ * Redis sent (the consumer reads them so): an event that passes untouched goes out as those bytes.
+ */
 export interface StreamEntry {
   stream: string;
   id: string;
-  fields: readonly string[];
+  fields: readonly (string | Buffer)[];
 }
 
 /** One XADD to issue: the target stream and its flat field/value list. */
 export interface EntryWrite {
   stream: string;
-  fields: string[];
+  fields: (string | Buffer)[];
 }
 
 /** What became of one entry, for the metrics. */
@@ -43,8 +46,9 @@ export type DeadLetterReason = 'missingField' | 'invalidJson' | 'maxDeliveries' 
  * id, its stream and the `messageId`, so that downstream can deduplicate redeliveries.
  */
 export function decideEntry(entry: StreamEntry, validator: Validator, targets: StreamTargets): EntryOutcome {
-  const raw = fieldValue(entry.fields, targets.field);
-  if (raw === undefined) return deadLetter(entry, targets, 'missingField', `the entry has no "${targets.field}" field`);
+  const value = fieldValue(entry.fields, targets.field);
+  if (value === undefined) return deadLetter(entry, targets, 'missingField', `the entry has no "${targets.field}" field`);
+  const raw = typeof value === 'string' ? value : value.toString('utf8');
   let event: unknown;
   try {
     event = JSON.parse(raw);
@@ -57,10 +61,10 @@ export function decideEntry(entry: StreamEntry, validator: Validator, targets: S
   const messageId = readMessageId(event);
   const writes: EntryWrite[] = [];
   if (result.message !== undefined) {
-    // An untouched valid event goes out as the text it came in: no second encoding.
-    let data: string;
+    // An untouched valid event goes out as the bytes it came in: no second encoding.
+    let data: string | Buffer;
     try {
-      data = result.message === event ? raw : JSON.stringify(result.message);
+      data = result.message === event ? value : JSON.stringify(result.message);
     } catch (error) {
       return deadLetter(entry, targets, 'unserializable', (error as Error).message, raw, result);
     }
@@ -80,7 +84,7 @@ export function deadLetter(
 ): EntryOutcome {
   const stream = targets.deadLetter ?? targets.violations;
   if (stream === undefined) return { verdict: 'dead-lettered', writes: [], types: [] };
-  const fields = [
+  const fields: (string | Buffer)[] = [
     'reason', reason, 'detail', detail, 'id', entry.id, 'stream', entry.stream,
     ...(raw !== undefined ? [targets.field, raw] : []),
     ...(result ? ['record', recordText(result, raw)] : []),
@@ -88,8 +92,8 @@ export function deadLetter(
   return { verdict: 'dead-lettered', writes: [{ stream, fields }], types: [] };
 }
 
-function withIds(field: string, data: string, entry: StreamEntry, messageId: string | undefined): string[] {
-  const fields = [field, data, 'id', entry.id, 'stream', entry.stream];
+function withIds(field: string, data: string | Buffer, entry: StreamEntry, messageId: string | undefined): (string | Buffer)[] {
+  const fields: (string | Buffer)[] = [field, data, 'id', entry.id, 'stream', entry.stream];
   if (messageId !== undefined) fields.push('messageId', messageId);
   return fields;
 }
@@ -98,8 +102,11 @@ function recordText(result: ValidationResult, raw: string | undefined): string {
   return formatViolationRecord(result, null, raw).slice(0, -1);
 }
 
-function fieldValue(fields: readonly string[], name: string): string | undefined {
-  for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
+function fieldValue(fields: readonly (string | Buffer)[], name: string): string | Buffer | undefined {
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const key = fields[i]!;
+    if (typeof key === 'string' ? key === name : key.length === name.length && key.toString('latin1') === name) return fields[i + 1];
+  }
   return undefined;
 }
 

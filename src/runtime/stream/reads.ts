@@ -8,8 +8,9 @@ export interface ReadEntry extends StreamEntry {
   deleted?: boolean;
 }
 
-type RawEntry = [string, string[] | null] | null;
-type RawRead = [string, RawEntry[]][] | null;
+// Replies read as bytes (callBuffer): values go out again without a decode and encode.
+type RawEntry = [Buffer, Buffer[] | null] | null;
+type RawRead = [Buffer, RawEntry[]][] | null;
 
 export interface ReadScope {
   streams: readonly string[];
@@ -20,8 +21,8 @@ export interface ReadScope {
 
 /** New entries for the group (`>`), blocking up to `blockMs`. */
 export async function readNew(redis: Redis, scope: ReadScope, blockMs: number): Promise<ReadEntry[]> {
-  const reply = await redis.xreadgroup(
-    'GROUP', scope.group, scope.consumer, 'COUNT', scope.batch, 'BLOCK', blockMs,
+  const reply = await redis.callBuffer(
+    'XREADGROUP', 'GROUP', scope.group, scope.consumer, 'COUNT', scope.batch, 'BLOCK', blockMs,
     'STREAMS', ...scope.streams, ...scope.streams.map(() => '>'),
   ) as RawRead;
   return toEntries(reply, 1);
@@ -33,8 +34,8 @@ export async function readNew(redis: Redis, scope: ReadScope, blockMs: number): 
  * so nothing is written twice.
  */
 export async function readOwnPending(redis: Redis, scope: ReadScope): Promise<ReadEntry[]> {
-  const reply = await redis.xreadgroup(
-    'GROUP', scope.group, scope.consumer, 'COUNT', scope.batch, 'STREAMS', ...scope.streams, ...scope.streams.map(() => '0'),
+  const reply = await redis.callBuffer(
+    'XREADGROUP', 'GROUP', scope.group, scope.consumer, 'COUNT', scope.batch, 'STREAMS', ...scope.streams, ...scope.streams.map(() => '0'),
   ) as RawRead;
   const entries = toEntries(reply, 0);
   await addDeliveries(redis, scope, entries);
@@ -53,8 +54,8 @@ export async function claimIdle(redis: Redis, scope: ReadScope, minIdleMs: numbe
       round = false;
       break;
     }
-    const reply = await redis.xautoclaim(stream, scope.group, scope.consumer, minIdleMs, cursors.get(stream) ?? '0-0', 'COUNT', scope.batch - entries.length) as [string, RawEntry[], ...unknown[]];
-    const next = reply[0];
+    const reply = await redis.callBuffer('XAUTOCLAIM', stream, scope.group, scope.consumer, minIdleMs, cursors.get(stream) ?? '0-0', 'COUNT', scope.batch - entries.length) as [Buffer, RawEntry[], ...unknown[]];
+    const next = reply[0].toString();
     cursors.set(stream, next);
     if (next !== '0-0') round = false;
     // Redis 6.2 answers nil for entries deleted while pending; 7 lists their ids apart and drops them from the PEL.
@@ -81,10 +82,14 @@ async function addDeliveries(redis: Redis, scope: ReadScope, entries: ReadEntry[
 
 function toEntries(reply: RawRead, deliveries: number): ReadEntry[] {
   const entries: ReadEntry[] = [];
-  for (const [stream, list] of reply ?? []) for (const raw of list) if (raw) entries.push(toEntry(stream, raw, deliveries));
+  for (const [stream, list] of reply ?? []) {
+    const name = stream.toString();
+    for (const raw of list) if (raw) entries.push(toEntry(name, raw, deliveries));
+  }
   return entries;
 }
 
-function toEntry(stream: string, [id, fields]: [string, string[] | null], deliveries: number): ReadEntry {
+function toEntry(stream: string, [rawId, fields]: [Buffer, Buffer[] | null], deliveries: number): ReadEntry {
+  const id = rawId.toString();
   return fields === null ? { stream, id, fields: [], deliveries, deleted: true } : { stream, id, fields, deliveries };
 }

@@ -53,5 +53,5 @@ export async function writeBatch(redis: Redis, entries: readonly ReadEntry[], se
 
 function reasonOf(outcome: EntryOutcome): string {
   const fields = outcome.writes[0]?.fields;
-  return fields?.[0] === 'reason' ? fields[1]! : 'unknown';
+  return fields?.[0] === 'reason' ? String(fields[1]) : 'unknown';
 }
