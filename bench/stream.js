@@ -6,6 +6,8 @@
 // and starts on a signal, once loaded. Redis is a redis-server this script starts on a free port
 // (no persistence: it measures the consumers, not the disk). Prints entries/s, the ratios, and the
 // group's lag (XINFO GROUPS) sampled during each run.
+// A second reference shows what writing the results back costs by itself: the bare loop plus one
+// XADD per entry in the MULTI/EXEC of its XACK.
 // Needs `npm run build` first. Usage: node bench/stream.js [--entries 50000] [--batch 100] [--rounds 2]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -47,6 +49,28 @@ async function runBare() {
       ids.push(id);
     }
     await redis.xack(STREAM, group, ...ids);
+  }
+}
+
+/** A second reference, not a target: the bare loop that also writes each entry back in MULTI/EXEC, as trackplan must. */
+async function runCopy() {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis({ port: Number(arg('port')), host: '127.0.0.1' });
+  const group = arg('group');
+  const batch = Number(arg('batch', '100'));
+  await waitForGo();
+  for (;;) {
+    const reply = await redis.callBuffer('XREADGROUP', 'GROUP', group, arg('consumer'), 'COUNT', batch, 'BLOCK', 200, 'STREAMS', STREAM, '>');
+    if (!reply) continue;
+    const multi = redis.multi();
+    const ids = [];
+    for (const [id, fields] of reply[0][1]) {
+      JSON.parse(fields[1].toString());
+      ids.push(id);
+      multi.xadd(`bench:out:${group}`, '*', 'data', fields[1], 'id', id);
+    }
+    multi.xack(STREAM, group, ...ids);
+    await multi.exec();
   }
 }
 
@@ -174,18 +198,19 @@ async function main() {
       await pipeline.exec();
     }
     process.stdout.write(`bench/stream: ${entries} entries (${Math.round((await redis.memory('USAGE', STREAM)) / entries)} B each in Redis), batch ${batch}, ${rounds} rounds; each consumer in its own process, all sharing the machine's cores with Redis\n\n`);
-    const runs = { bare: [], one: [], two: [] };
+    const runs = { bare: [], copy: [], one: [], two: [] };
     for (let round = 1; round <= rounds; round++) {
-      for (const [kind, role, consumers] of [['bare', 'bare', 1], ['one', 'trackplan', 1], ['two', 'trackplan', 2]]) {
+      for (const [kind, role, consumers] of [['bare', 'bare', 1], ['copy', 'copy', 1], ['one', 'trackplan', 1], ['two', 'trackplan', 2]]) {
         const run = await measure(redis, port, role, consumers, entries, batch, kind);
         runs[kind].push(run);
         process.stdout.write(`  round ${round} ${kind.padEnd(4)}: ${Math.round(run.rate)} entries/s (${run.seconds.toFixed(2)} s), median lag during the run ${run.medianLag}\n`);
       }
     }
     const median = (list) => list.map((r) => r.rate).sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)];
-    const [bare, one, two] = [median(runs.bare), median(runs.one), median(runs.two)];
+    const [bare, copy, one, two] = [median(runs.bare), median(runs.copy), median(runs.one), median(runs.two)];
     process.stdout.write(`\n| run | entries/s | ratio | target |\n| --- | --- | --- | --- |\n`);
     process.stdout.write(`| bare XREADGROUP + JSON.parse + XACK, 1 consumer | ${Math.round(bare)} | 1.00 | |\n`);
+    process.stdout.write(`| reference: the bare loop writing each entry back (MULTI{XADD, XACK}) | ${Math.round(copy)} | ${(copy / bare).toFixed(2)} vs bare | |\n`);
     process.stdout.write(`| trackplan stream, 1 consumer | ${Math.round(one)} | ${(one / bare).toFixed(2)} vs bare | >= 0.7 |\n`);
     process.stdout.write(`| trackplan stream, 2 consumers | ${Math.round(two)} | ${(two / one).toFixed(2)} vs 1 consumer | >= 1.5 |\n`);
   } finally {
@@ -198,5 +223,6 @@ async function main() {
 
 const role = arg('role');
 if (role === 'bare') await runBare();
+else if (role === 'copy') await runCopy();
 else if (role === 'trackplan') await runTrackplan();
 else await main();

@@ -88,10 +88,21 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
     let recovering = true; // a consumer started under a name it used before has its own pending entries
     let nextClaim = 0;
     const cursors = new Map<string, string>();
-    while (!stopping) {
+    // The next batch, asked for in the same round trip as the EXEC of the current one.
+    let prefetched: Promise<ReadEntry[]> | undefined;
+    while (!stopping || prefetched) {
       try {
         let entries: ReadEntry[] = [];
-        if (recovering) {
+        if (prefetched) {
+          const next = prefetched;
+          prefetched = undefined;
+          entries = await next;
+        }
+        if (entries.length > 0) {
+          // Read along with the last EXEC: process them like any read.
+        } else if (stopping) {
+          break;
+        } else if (recovering) {
           entries = await readOwnPending(redis, scope);
           if (entries.length === 0) recovering = false;
         } else if (Date.now() >= nextClaim) {
@@ -101,7 +112,15 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
           if (claimed.round) nextClaim = Date.now() + Math.max(100, claimIdleMs / 2);
         }
         if (entries.length === 0 && !recovering) entries = await readNew(redis, scope, blockMs);
-        if (entries.length > 0) await writeBatch(redis, entries, { ...options, group: options.group, validator, maxDeliveries, metrics });
+        if (entries.length > 0) {
+          const written = writeBatch(redis, entries, { ...options, group: options.group, validator, maxDeliveries, metrics });
+          // Without BLOCK, sent right behind the MULTI/EXEC: it can never hold the EXEC up.
+          if (!stopping && !recovering && Date.now() < nextClaim) {
+            prefetched = readNew(redis, scope);
+            prefetched.catch(() => undefined);
+          }
+          await written;
+        }
         failures = 0;
       } catch (error) {
         if (isFatal(error)) throw new FatalStreamError(scrubSecret((error as Error).message, options.secret));
@@ -111,6 +130,8 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
         }
         metrics.errors.inc();
         recovering = true;
+        // Read, not written: those entries are pending and come back with the pending ones.
+        prefetched = undefined;
         const delay = backoffDelay(failures++, RETRY);
         log(`redis: ${(error as Error).message}; retrying in ${delay} ms`);
         await new Promise<void>((resolve) => {

@@ -19,10 +19,10 @@ export interface ReadScope {
   batch: number;
 }
 
-/** New entries for the group (`>`), blocking up to `blockMs`. */
-export async function readNew(redis: Redis, scope: ReadScope, blockMs: number): Promise<ReadEntry[]> {
+/** New entries for the group (`>`), blocking up to `blockMs` (without it: what is there now). */
+export async function readNew(redis: Redis, scope: ReadScope, blockMs?: number): Promise<ReadEntry[]> {
   const reply = await redis.callBuffer(
-    'XREADGROUP', 'GROUP', scope.group, scope.consumer, 'COUNT', scope.batch, 'BLOCK', blockMs,
+    'XREADGROUP', 'GROUP', scope.group, scope.consumer, 'COUNT', scope.batch, ...(blockMs === undefined ? [] : ['BLOCK', blockMs]),
     'STREAMS', ...scope.streams, ...scope.streams.map(() => '>'),
   ) as RawRead;
   return toEntries(reply, 1);
