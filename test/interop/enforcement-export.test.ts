@@ -6,8 +6,8 @@ import { runCli } from '../../src/cli/index.js';
 import type { Io } from '../../src/cli/io.js';
 import type { PlanIR, PolicyIR } from '../../src/core/ir.js';
 import { loadPlan } from '../../src/sources/load-plan.js';
-import { exportFormat as rudderstack } from '../../src/sources/interop/rudderstack-transformation/export.js';
-import { exportFormat as segment } from '../../src/sources/interop/segment-function/export.js';
+import { exportFormat as rudderstack } from '../../src/app/enforcement/rudderstack-transformation.js';
+import { exportFormat as segment } from '../../src/app/enforcement/segment-function.js';
 import { tempTree } from '../helpers/temp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,7 +1,8 @@
-import type { PlanIR } from '../../../core/ir.js';
-import { emitEnforcementCode, exportNotice } from '../enforcement/enforce-source.js';
-import { singleFile } from '../enforcement/export-file.js';
-import type { ExportFormat } from '../types.js';
+import { emitEnforcementCode, exportNotice } from '../../codegen/enforcement-source.js';
+import type { PlanIR } from '../../core/ir.js';
+import { resolvePolicies } from '../../runtime/policy.js';
+import type { ExportFormat } from '../../sources/interop/types.js';
+import { singleFile } from './export-file.js';
 
 /**
  * A Segment destination insert function that enforces the plan: each handler returns the event
@@ -16,7 +17,7 @@ export const exportFormat: ExportFormat = {
   exportPlan(plan: PlanIR) {
     const code = `${exportNotice(plan, 'segment-function', 'Segment destination insert function: paste it under Connections > Catalog > Functions > New Function > Insert.')}
 
-${emitEnforcementCode(plan)}
+${emitEnforcementCode(plan, resolvePolicies(plan.policy))}
 
 // Segment provides ValidationError in the functions runtime; a dropped event is rejected with its violations.
 function $handle(event) {

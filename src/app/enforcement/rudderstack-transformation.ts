@@ -1,7 +1,8 @@
-import type { PlanIR } from '../../../core/ir.js';
-import { emitEnforcementCode, exportNotice } from '../enforcement/enforce-source.js';
-import { singleFile } from '../enforcement/export-file.js';
-import type { ExportFormat } from '../types.js';
+import { emitEnforcementCode, exportNotice } from '../../codegen/enforcement-source.js';
+import type { PlanIR } from '../../core/ir.js';
+import { resolvePolicies } from '../../runtime/policy.js';
+import type { ExportFormat } from '../../sources/interop/types.js';
+import { singleFile } from './export-file.js';
 
 /**
  * A RudderStack user transformation (JavaScript) that enforces the plan: `transformEvent(event,
@@ -16,7 +17,7 @@ export const exportFormat: ExportFormat = {
   exportPlan(plan: PlanIR) {
     const code = `${exportNotice(plan, 'rudderstack-transformation', 'RudderStack user transformation: paste it under Transformations > Create, language JavaScript.')}
 
-${emitEnforcementCode(plan)}
+${emitEnforcementCode(plan, resolvePolicies(plan.policy))}
 
 /** RudderStack calls this for each event; returning nothing drops the event. */
 export function transformEvent(event, metadata) {

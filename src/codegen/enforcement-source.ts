@@ -1,6 +1,5 @@
-import type { PlanIR } from '../../../core/ir.js';
-import { emitValidatorCode } from '../../../codegen/emit-validators.js';
-import { resolvePolicies } from '../../../runtime/policy.js';
+import type { CallType, PlanIR, PolicySettings } from '../core/ir.js';
+import { emitValidatorCode } from './emit-validators.js';
 
 /**
  * The platform-neutral part of an exported enforcement file: the plan's validators, precompiled
@@ -8,16 +7,16 @@ import { resolvePolicies } from '../../../runtime/policy.js';
  * policy the way `serve` does (src/runtime/validator.ts `finish`, policy.ts `decideOutcome`,
  * rewrite.ts): `{ event, violations, outcome }`, `event` null when the policy drops it, the
  * unplanned properties stripped for `unplanned_properties: drop`, `context.violationErrors` (with
- * the plan's id and version) attached when `propagate_violations` is on. Plain script code: no
- * import, no export, so the platform wrappers decide how it is exposed.
+ * the plan's id and version) attached when `propagate_violations` is on. `policies` are the plan's
+ * settings resolved per call type (runtime `resolvePolicies`). Plain script code: no import, no
+ * export, so the platform wrappers decide how it is exposed.
  */
-export function emitEnforcementCode(plan: PlanIR): string {
+export function emitEnforcementCode(plan: PlanIR, policies: Record<CallType, PolicySettings>): string {
   const validators = emitValidatorCode(`${plan.id}@${plan.version}`, plan.events);
   const exported = validators.match(/^export function validateEvent\(/gm) ?? [];
   if (exported.length !== 1 || /^\s*(import|export)\b/m.test(validators.replace(/^export function validateEvent\(/m, ''))) {
     throw new Error('internal error: validators.js does not have the one export the exporters expect');
   }
-  const policies = resolvePolicies(plan.policy);
   return `${validators.replace(/^export function validateEvent\(/m, 'function validateEvent(')}
 
 const $policies = ${JSON.stringify(policies)};

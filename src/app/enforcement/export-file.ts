@@ -1,6 +1,6 @@
-import { createDiagnostic, type Diagnostic } from '../../../core/diagnostics.js';
-import type { ExportResult } from '../types.js';
-import { SIZE_WARNING_BYTES } from './enforce-source.js';
+import { createDiagnostic, type Diagnostic } from '../../core/diagnostics.js';
+import { SIZE_WARNING_BYTES } from '../../codegen/enforcement-source.js';
+import type { ExportResult } from '../../sources/interop/types.js';
 
 const MESSAGES = {
   largeCode: { ruleId: 'export/large-code', message: 'the exported {format} is {kib} KiB; platform editors get slow past {limit} KiB: consider one export per source' },
