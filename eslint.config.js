@@ -1,6 +1,44 @@
 import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const NODE_IO = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'child_process', 'node:child_process', 'http', 'node:http', 'https', 'node:https', 'net', 'node:net'];
+
+/**
+ * The layers of src/ and the layers each may import (docs/architecture.md). Everything else is a
+ * wrong-way import. The entry points (src/index.ts, src/lint/index.ts, src/runtime/index.ts) are
+ * facades: src/index.ts may import any layer but cli, src/lint/index.ts also re-exports the lint
+ * reporters of src/report.
+ */
+export const LAYERS = {
+  core: [],
+  codegen: ['core'],
+  runtime: ['core'],
+  lint: ['core'],
+  sources: ['core'],
+  report: ['core', 'runtime'],
+  app: ['core', 'codegen', 'runtime', 'lint', 'sources'],
+  cli: ['core', 'codegen', 'runtime', 'lint', 'sources', 'report', 'app'],
+};
+
+/** Files of a layer that are allowed one more layer than the rest of it. */
+const FACADE_EXCEPTIONS = { lint: { file: 'index.ts', also: ['report'] } };
+
+function layerZones() {
+  const zones = [];
+  for (const [layer, allowed] of Object.entries(LAYERS)) {
+    const forbidden = Object.keys(LAYERS).filter((other) => other !== layer && !allowed.includes(other));
+    const facade = FACADE_EXCEPTIONS[layer];
+    const message = `src/${layer} may import ${allowed.length > 0 ? `only src/{${allowed.join(',')}}` : 'nothing but itself'} (docs/architecture.md)`;
+    for (const other of forbidden) {
+      const target = facade?.also.includes(other) ? [`./src/${layer}/!(${facade.file.replace(/\.ts$/, '')}).ts`, `./src/${layer}/*/**`] : `./src/${layer}`;
+      zones.push({ target, from: `./src/${other}`, message });
+    }
+    zones.push({ target: `./src/${layer}`, from: './src/index.ts', message: 'the public entry point src/index.ts is not for use inside src/' });
+  }
+  zones.push({ target: './src/index.ts', from: './src/cli', message: 'the library entry point does not import the CLI' });
+  return zones;
+}
 
 export default tseslint.config(
   { ignores: ['dist/**', 'generated/**', 'node_modules/**', 'bench/.data/**', 'examples/**'] },
@@ -12,12 +50,32 @@ export default tseslint.config(
     },
   },
   {
+    // Layer rules: which folder of src/ may import which (LAYERS above), and no import cycles.
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver': undefined,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones() }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    // The one known cycle (ndjson-run <-> ndjson-parallel) is being removed on branch issue-17;
+    // test/architecture/cycles.test.ts allows exactly that one until then.
+    files: ['src/runtime/ndjson-run.ts', 'src/runtime/ndjson-parallel.ts'],
+    rules: { 'import-x/no-cycle': 'off' },
+  },
+  {
     // The core is pure: strings and objects in, data out. I/O lives in src/sources and src/cli.
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: NODE_IO.map((name) => ({ name, message: 'src/core is pure: do I/O in src/sources or src/cli.' })),
-        patterns: [{ group: ['yaml', 'ts-morph', 'typescript', 'googleapis', 'commander', '../sources/*', '../cli/*', '../runtime/*', '../lint/*'], message: 'src/core depends on nothing but itself.' }],
+        patterns: [{ group: ['yaml', 'ts-morph', 'typescript', 'googleapis', 'commander'], message: 'src/core depends on nothing but itself.' }],
       }],
       'no-restricted-globals': ['error', { name: 'process', message: 'src/core is pure.' }, { name: 'console', message: 'src/core is pure.' }],
     },
@@ -27,10 +85,8 @@ export default tseslint.config(
     files: ['src/runtime/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['../sources/*', '../cli/*', '../lint/*', '../../sources/*', '../../cli/*', '../../lint/*'], message: 'src/runtime does not depend on sources, cli or lint.' },
-          { regex: '^(?!\\.|node:|ajv(/|$)|ajv-formats(/|$)|ioredis$)', message: 'src/runtime imports ajv, ajv-formats, ioredis (stream) and node built-ins only.' },
-        ],
+        // Packages by allow-list (layers are the import-x zones above): ajv, and ioredis for `stream`.
+        patterns: [{ regex: '^(?!\\.|node:|ajv(/|$)|ajv-formats(/|$)|ioredis$)', message: 'src/runtime imports ajv, ajv-formats, ioredis (stream) and node built-ins only.' }],
       }],
     },
   },

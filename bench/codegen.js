@@ -84,7 +84,7 @@ async function timeAll(variants) {
 
 await generatePlan(EVENTS, dir);
 const plan = await load(dir);
-const files = await compileOutputs(plan); // warm-up, and the output measured below
+const files = (await compileOutputs(plan)).files; // warm-up, and the output measured below
 const [schemasOnly, full, codegenOnly] = await timeAll([
   async () => compileSchemaFiles(await load(dir)),
   async () => compileOutputs(await load(dir)),
@@ -95,7 +95,7 @@ const [schemasOnly, full, codegenOnly] = await timeAll([
 // Per event: total / events, and the marginal cost of one more event (against a 1-event plan).
 const onePlanDir = path.join(root, 'bench/.data/codegen-plan-1');
 await generatePlan(1, onePlanDir);
-const one = await compileOutputs(await load(onePlanDir));
+const one = (await compileOutputs(await load(onePlanDir))).files;
 const size = (text) => Buffer.byteLength(text);
 const gz = (text) => gzipSync(text, { level: 9 }).length;
 const js = files.get('tracking.js');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors } from '../core/diagnostics.js';
-import { compileOutputs } from '../compile.js';
+import { compileOutputs } from '../app/compile.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { checkOutput, writeOutput } from '../sources/output.js';
 import { formatPretty } from '../report/diagnostics.js';
@@ -23,7 +23,11 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<ExitCode>
     io.stderr(`trackplan build: the plan has errors; nothing was written to ${options.out}\n`);
     return EXIT.error;
   }
-  const files = await compileOutputs(plan, { sdk: options.sdk });
+  const { files, diagnostics: codegen } = await compileOutputs(plan, { sdk: options.sdk });
+  if (codegen.length > 0) {
+    io.stderr(`trackplan: cannot generate the tracking functions; nothing was written:\n${formatPretty(codegen)}\n`);
+    return EXIT.error;
+  }
   const outDir = path.resolve(io.cwd, options.out);
   if (options.check) {
     const { stale, extra } = await checkOutput(outDir, files);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { hasErrors } from '../core/diagnostics.js';
-import { checkPlan } from '../check-plan.js';
+import { checkPlan } from '../app/check-plan.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { formatDiagnostics, summarize, type DiagnosticFormat } from '../report/diagnostics.js';
 import { EXIT, formatOption, sourceReader, type ExitCode, type Io } from './io.js';

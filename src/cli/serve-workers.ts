@@ -11,10 +11,10 @@ type RunServe<T> = (options: T, waitForStop: () => Promise<void>) => Promise<Exi
  * listening socket, connections spread over the workers), each a whole `serve` with its own spool
  * folder `<spool>/worker-<slot>`, a share of --spool-max-size, and its own forwarder.
  */
-export async function runServeWorkers<T extends { workers: string; spool: string; spoolMaxSize: string; forward?: string | undefined }>(
+export async function runServeWorkers<T extends { workers?: string | undefined; spool: string; spoolMaxSize: string; forward?: string | undefined }>(
   options: T, io: Io, run: RunServe<T>, waitForStop: () => Promise<void>,
 ): Promise<ExitCode> {
-  const workers = Number(options.workers);
+  const workers = Number(options.workers ?? '1');
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new ConfigError(`--workers: expected a whole number from 1 to 256, found "${options.workers}"`);
   if (workers === 1) return run(options, waitForStop);
   // Each worker spools what it accepts; stdout shared by N processes could interleave events.

@@ -27,7 +27,8 @@ export interface ServeOptions {
   maxMessageSize: string;
   maxBatchSize: string;
   drainTimeout: string;
-  workers: string;
+  /** Worker processes (`--workers`); default 1: this process serves. */
+  workers?: string;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface ValidateOptions {
   workers: number;
   /** A progress line on stderr; default: when stderr is a terminal. */
   progress?: boolean;
+  /** Clock of the progress line, in milliseconds (tests pass their own). */
+  now?: () => number;
 }
 
 /** `trackplan validate`: check an NDJSON stream of events against the plan. */
@@ -45,7 +47,7 @@ export async function runValidate(options: ValidateOptions, io: Io, stdin?: Node
   const stdout = io === processIo ? streamWriter(process.stdout) : (text: string) => io.stdout(text);
   const out = options.out === undefined ? undefined : await openOutFile(path.resolve(io.cwd, options.out));
   const progress = options.progress ?? (io === processIo && Boolean(process.stderr.isTTY));
-  const meter = progress ? progressLine(file, io) : undefined;
+  const meter = progress ? progressLine(file, io, options.now ?? Date.now) : undefined;
   let summary;
   try {
     summary = await validateNdjson(input.chunks, compiled, {
@@ -119,13 +121,13 @@ async function openOutFile(target: string): Promise<OutFile> {
   };
 }
 
-function progressLine(file: string, io: Io): { update: (progress: Progress) => void; clear: () => void } {
-  const started = Date.now();
+function progressLine(file: string, io: Io, clock: () => number): { update: (progress: Progress) => void; clear: () => void } {
+  const started = clock();
   let shown = 0;
   const name = file === '-' ? 'stdin' : file;
   return {
     update({ bytes, lines }) {
-      const now = Date.now();
+      const now = clock();
       // Only for long inputs, and at most 4 times a second.
       if (now - started < 1000 || now - shown < 250) return;
       shown = now;

@@ -1,8 +1,8 @@
 import type { EventIR } from '../core/ir.js';
-import type { Flavour } from './flavour.js';
+import type { Flavour } from '../core/flavours/index.js';
 import { literal } from './module-common.js';
-import type { TrackingName } from './namer.js';
-import type { FunctionSource, Param } from './source-model.js';
+import type { TrackingName } from '../core/naming/namer.js';
+import type { FunctionSource, Param } from '../core/source-model.js';
 import { jsDoc } from './emit-types.js';
 
 /** True when a call can be made without data: nothing in it is required. */

@@ -1,12 +1,12 @@
 import { generatedNotice } from '../core/compile-schema.js';
 import type { CallType, PlanIR } from '../core/ir.js';
 import { callFunction } from './call-functions.js';
-import { sdkPackage, type TrackingTarget } from './flavour.js';
+import { sdkPackage, type TrackingTarget } from '../core/flavours/index.js';
 import { browserSections } from './module-browser.js';
 import { commonSections } from './module-common.js';
 import { nodeSections } from './module-node.js';
-import type { TrackingName } from './namer.js';
-import { printFunction, printSection, type Output, type Section } from './source-model.js';
+import type { TrackingName } from '../core/naming/namer.js';
+import { printFunction, printSection, type Output, type Section } from '../core/source-model.js';
 
 /** The three files of one generated module. */
 export type TrackingModule = Record<Output, string>;

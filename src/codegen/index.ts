@@ -5,9 +5,9 @@ import { typeDescription } from './call-functions.js';
 import { emitTrackingModule } from './emit-tracking.js';
 import { emitTypes } from './emit-types.js';
 import { emitValidatorCode } from './emit-validators.js';
-import { resolveTargets } from './flavour.js';
+import { resolveTargets } from '../core/flavours/index.js';
 import { VIOLATION_TYPES } from './module-common.js';
-import { nameTrackingFunctions } from './namer.js';
+import { nameTrackingFunctions } from '../core/naming/namer.js';
 import { plansNoData, typeSchemaOf } from './type-schema.js';
 
 export interface TrackingOptions {

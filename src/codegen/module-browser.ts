@@ -1,5 +1,5 @@
 import type { CallType } from '../core/ir.js';
-import type { Section } from './source-model.js';
+import type { Section } from '../core/source-model.js';
 
 /** Client and options types of the browser flavour, and the helper that sends a track call. */
 export function browserSections(calls: ReadonlySet<CallType>): Section[] {

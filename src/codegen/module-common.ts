@@ -1,4 +1,4 @@
-import type { Annotate, Section } from './source-model.js';
+import type { Annotate, Section } from '../core/source-model.js';
 
 /** The literal of a string in generated code: JSON quoting is valid JavaScript and TypeScript. */
 export function literal(value: string): string {

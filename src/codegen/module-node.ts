@@ -1,5 +1,5 @@
 import type { CallType } from '../core/ir.js';
-import type { Section } from './source-model.js';
+import type { Section } from '../core/source-model.js';
 
 /** Identity, message and client types of the Node flavour, and the helper that sends a track call. */
 export function nodeSections(calls: ReadonlySet<CallType>): Section[] {

@@ -1,4 +1,4 @@
-import { VIOLATION_MESSAGES } from '../runtime/messages.js';
+import { VIOLATION_MESSAGES } from '../core/violations/messages.js';
 import { literal } from './module-common.js';
 
 /** ajv keywords RudderStack reports as `Advance-Rules-Violation` (as the runtime validator does). */

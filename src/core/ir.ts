@@ -1,3 +1,4 @@
+import type { Diagnostic } from './diagnostics.js';
 import type { Location } from './location.js';
 
 /** The calls of the Segment/RudderStack spec that a plan can constrain (alias carries no data). */
@@ -113,9 +114,8 @@ export interface PlanIR {
   sources: SourceIR[];
   policy: PolicyIR;
   rules: RuleSettingIR[];
-  /** Raw `lint:` settings of the header, validated by the linter. */
-  lint?: unknown;
-  lintLocation?: Location;
+  /** The header's `lint:` settings, typed, with their problems (reported by `trackplan lint`). */
+  lint?: LintSettingsIR;
   types: TypeIR[];
   /** The shared property library. */
   library: (PropertyIR & { used: boolean })[];
@@ -132,3 +132,46 @@ export const DEFAULT_POLICY: PolicySettings = {
   other_violations: 'forward',
   propagate_violations: true,
 };
+
+/**
+ * Where a wrapper call keeps a value: an argument index, optionally a key of an object literal
+ * in that argument (`0.properties` is `properties` of the first argument).
+ */
+export interface ArgumentPath {
+  index: number;
+  key?: string;
+}
+
+/** A wrapper function or method that sends analytics calls, declared in `lint.calls` or `--call`. */
+export interface WrapperCall {
+  /** Dotted callee as written (`track`, `this.analyticsService.track`, `*.trackEvent`); `this.` and `?.` are ignored. */
+  callee: string;
+  call: CallType;
+  /** Track: the event name; page/screen: the page name. */
+  event?: ArgumentPath;
+  /** Properties (track/page/screen) or traits (identify/group). */
+  properties?: ArgumentPath;
+}
+
+/** One `lint.rules` entry: the rule id where it is written and its severity. */
+export interface LintRuleSettingIR {
+  id: string;
+  keyLocation: Location;
+  severity: 'error' | 'warn' | 'off';
+}
+
+/**
+ * The header's `lint:` settings, typed by the normalizer. Problems in them are kept here, not in
+ * the plan's diagnostics: they stop `trackplan lint`, not `check` or `build`.
+ */
+export interface LintSettingsIR {
+  location: Location;
+  receivers: string[];
+  calls: WrapperCall[];
+  generated?: string;
+  ignore: string[];
+  rules: LintRuleSettingIR[];
+  diagnostics: Diagnostic[];
+  /** The settings as written (plain data), for writing the header back (Sheets push). */
+  written: unknown;
+}

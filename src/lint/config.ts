@@ -1,25 +1,8 @@
-import type { CallType } from '../core/ir.js';
+import type { WrapperCall } from '../core/ir.js';
 import type { Severity } from '../core/diagnostics.js';
 
-/**
- * Where a wrapper call keeps a value: an argument index, optionally a key of an object literal
- * in that argument (`0.properties` is `properties` of the first argument).
- */
-export interface ArgumentPath {
-  index: number;
-  key?: string;
-}
-
-/** A wrapper function or method that sends analytics calls, declared in `lint.calls` or `--call`. */
-export interface WrapperCall {
-  /** Dotted callee as written (`track`, `this.analyticsService.track`, `*.trackEvent`); `this.` and `?.` are ignored. */
-  callee: string;
-  call: CallType;
-  /** Track: the event name; page/screen: the page name. */
-  event?: ArgumentPath;
-  /** Properties (track/page/screen) or traits (identify/group). */
-  properties?: ArgumentPath;
-}
+export type { ArgumentPath, WrapperCall } from '../core/ir.js';
+export { defaultWrapperArguments } from '../core/lint-settings.js';
 
 /** Settings of `trackplan lint`, from the plan header's `lint:` and the command line. */
 export interface LintConfig {
@@ -38,12 +21,6 @@ export const DEFAULT_RECEIVERS = ['analytics', 'rudderanalytics'];
 
 export function defaultLintConfig(): LintConfig {
   return { receivers: [...DEFAULT_RECEIVERS], calls: [], generated: 'generated', ignore: [], rules: {} };
-}
-
-/** The default argument layout of a wrapper, per call type: what `track(name, props)` means. */
-export function defaultWrapperArguments(call: CallType): Pick<WrapperCall, 'event' | 'properties'> {
-  if (call === 'identify' || call === 'group') return { properties: { index: 1 } };
-  return { event: { index: 0 }, properties: { index: 1 } };
 }
 
 /** Merges settings from the plan with those of the command line (the command line adds to lists and wins on scalars). */

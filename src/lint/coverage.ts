@@ -1,46 +1,9 @@
-import type { CallType, EventStatus, PlanIR } from '../core/ir.js';
-import type { CallForm, TrackedCall } from './model.js';
+import type { CallSite, Coverage, EventCoverage, SourceCoverage } from '../core/lint-results.js';
+import type { CallType, PlanIR } from '../core/ir.js';
+import type { TrackedCall } from './model.js';
 import { targetsOf, type PlanIndex } from './plan-index.js';
 
-export interface CallSite {
-  file: string;
-  line: number;
-  column: number;
-  form: CallForm;
-  sources: string[];
-}
-
-export interface EventCoverage {
-  call: CallType;
-  name: string;
-  status: EventStatus;
-  sources: string[];
-  /** False when all its sources send from outside the linted code (no `paths`): webhooks, cloud sources. */
-  inCode: boolean;
-  callSites: CallSite[];
-}
-
-export interface SourceCoverage {
-  id: string;
-  name: string;
-  /** The source maps to code (`paths`); otherwise nothing below can be counted. */
-  linted: boolean;
-  planned: number;
-  sent: number | null;
-  unsent: string[] | null;
-  callSites: number;
-}
-
-/** Instrumentation coverage: per planned call its call sites, the calls never sent, counts per source. */
-export interface Coverage {
-  events: EventCoverage[];
-  /** Call sites of events the plan does not have. */
-  unplanned: (CallSite & { name: string })[];
-  /** Call sites whose event name could not be resolved. */
-  dynamic: CallSite[];
-  sources: SourceCoverage[];
-  summary: { planned: number; sent: number; unsent: number; callSites: number; percent: number };
-}
+export type { CallSite, Coverage, EventCoverage, SourceCoverage } from '../core/lint-results.js';
 
 const label = (call: CallType, name: string) => (call === 'track' ? name : call);
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { resolveTargets } from '../codegen/flavour.js';
-import { nameTrackingFunctions } from '../codegen/namer.js';
+import { resolveTargets } from '../core/flavours/index.js';
+import { nameTrackingFunctions } from '../core/naming/namer.js';
 import type { CallType, PlanIR } from '../core/ir.js';
 import type { SdkForm } from './sdk.js';
 

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { ts } from 'ts-morph';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import type { PlanIR } from '../core/ir.js';
+import type { LintReport } from '../core/lint-results.js';
 import { checkCalls, ruleDiagnostic } from './apply-rules.js';
 import type { LintConfig } from './config.js';
-import { computeCoverage, type Coverage } from './coverage.js';
+import { computeCoverage } from './coverage.js';
 import { Evaluator, type FileBindings } from './evaluate.js';
 import { extractCall } from './extract-call.js';
 import { callNames } from './call-names.js';
@@ -17,6 +18,8 @@ import { createLintProgram, defaultCompilerOptions } from './program.js';
 import { resolveCall, type ResolveContext } from './resolve-call.js';
 import { findRule } from './rules/index.js';
 import { scanFile, type FileScan } from './scan-file.js';
+
+export type { LintStats } from '../core/lint-results.js';
 
 export interface SourceText {
   /** Absolute path. */
@@ -34,22 +37,8 @@ export interface LintSourcesOptions {
   compilerOptions?: ts.CompilerOptions;
 }
 
-export interface LintStats {
-  files: number;
-  /** Files that passed the text prefilter and were parsed. */
-  parsed: number;
-  calls: number;
-  /** Whether the type checker was started. */
-  checker: boolean;
-}
-
-export interface LintResult {
-  diagnostics: Diagnostic[];
+export interface LintResult extends LintReport {
   calls: TrackedCall[];
-  coverage: Coverage;
-  stats: LintStats;
-  /** Texts of the files that have findings, by display name (for code frames). */
-  texts: Map<string, string>;
 }
 
 /** Lints source texts (already read) against a plan. The file system is touched only to resolve imports for the checker. */

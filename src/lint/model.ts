@@ -1,8 +1,8 @@
 import type { CallType, EventIR } from '../core/ir.js';
 import type { FileLocation } from '../core/location.js';
+import type { CallForm } from '../core/lint-results.js';
 
-/** How a call was written: a browser SDK method, a Node SDK message, a generated function or a configured wrapper. */
-export type CallForm = 'browser' | 'node' | 'generated' | 'wrapper';
+export type { CallForm } from '../core/lint-results.js';
 
 /** The JSON kinds a value can take once an SDK serializes it. */
 export type JsonKind = 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array';

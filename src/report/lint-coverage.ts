@@ -1,4 +1,4 @@
-import type { Coverage } from '../lint/coverage.js';
+import type { Coverage } from '../core/lint-results.js';
 
 const MAX_SITES = 3;
 

@@ -1,13 +1,13 @@
 import { sortDiagnostics } from '../core/diagnostics.js';
 import { isSheetLocation } from '../core/location.js';
-import type { LintResult } from '../lint/lint-sources.js';
+import type { LintReport } from '../core/lint-results.js';
 import { summarize } from './diagnostics.js';
 
 /**
  * The stable JSON of `trackplan lint --format json` (DESIGN section 5):
  * `{ diagnostics: [{ file, line, column, endLine, endColumn, ruleId, messageId, severity, message }], coverage, summary }`.
  */
-export function formatLintJson(result: LintResult): string {
+export function formatLintJson(result: LintReport): string {
   const diagnostics = sortDiagnostics(result.diagnostics).map((d) => {
     const where = d.location && !isSheetLocation(d.location)
       ? { file: d.location.file, line: d.location.line, column: d.location.column, endLine: d.location.endLine, endColumn: d.location.endColumn }

@@ -1,6 +1,6 @@
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { formatLocation, isSheetLocation } from '../core/location.js';
-import type { LintResult } from '../lint/lint-sources.js';
+import type { LintReport } from '../core/lint-results.js';
 import { codeFrame } from './code-frame.js';
 import { summarize } from './diagnostics.js';
 import { formatCoverage } from './lint-coverage.js';
@@ -11,7 +11,7 @@ export interface LintPrettyOptions {
 }
 
 /** `file:line:col  error  message  rule-id`, a code frame under each finding, a summary, and coverage when asked. */
-export function formatLintPretty(result: LintResult, options: LintPrettyOptions = {}): string {
+export function formatLintPretty(result: LintReport, options: LintPrettyOptions = {}): string {
   const paint = (code: number, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[39m` : text);
   const out: string[] = [];
   for (const d of sortDiagnostics(result.diagnostics)) {

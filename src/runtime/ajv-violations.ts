@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Violation, ViolationType } from './types.js';
-import { jsonType, violationMessage } from './messages.js';
+import { jsonType, violationMessage } from '../core/violations/messages.js';
 
 /** Where the validated data sits inside the whole event, to report paths against the event. */
 export interface DataPlace {

@@ -3,7 +3,7 @@ export { createValidator, malformed } from './validator.js';
 export { loadCompiledPlan, CompiledPlanError } from './load.js';
 export { toViolationRecord, formatViolationRecord } from './record.js';
 export { resolvePolicy, resolvePolicies, decideOutcome } from './policy.js';
-export { VIOLATION_MESSAGES, type ViolationMessageId } from './messages.js';
+export { VIOLATION_MESSAGES, type ViolationMessageId } from '../core/violations/messages.js';
 export {
   createLineSplitter, createValidateTransform, validateStream, NdjsonLine,
   type LineResult, type SplitterOptions, type ValidateTransformOptions, type ValidateStreamOptions,

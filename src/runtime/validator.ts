@@ -3,7 +3,7 @@ import type { CallType, PolicySettings } from '../core/ir.js';
 import type { ValidateFunction } from 'ajv';
 import { compileDataValidator, createCompilers } from './ajv.js';
 import { toViolations, type DataPlace } from './ajv-violations.js';
-import { jsonType, violationMessage, type ViolationMessageId } from './messages.js';
+import { jsonType, violationMessage, type ViolationMessageId } from '../core/violations/messages.js';
 import { decideOutcome, resolvePolicies } from './policy.js';
 import { attachViolations, removePaths } from './rewrite.js';
 import type { ValidationResult, Validator, ValidatorOptions, Violation } from './types.js';

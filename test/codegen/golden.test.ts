@@ -1,7 +1,7 @@
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileOutputs } from '../../src/compile.js';
+import { compileOutputs } from '../../src/app/compile.js';
 import { GENERATED_MARKER } from '../../src/sources/output.js';
 import { loadFixturePlan } from './helpers.js';
 
@@ -11,7 +11,7 @@ const GOLDEN = ['tracking.ts', 'tracking.js', 'tracking.d.ts', 'tracking-node.ts
 
 describe('generated code of the small fixture plan', async () => {
   const plan = await loadFixturePlan();
-  const files = await compileOutputs(plan);
+  const files = (await compileOutputs(plan)).files;
 
   it.each(GOLDEN)('%s matches its golden file', async (name) => {
     const golden = path.join(EXPECTED, `${name}.golden`);
@@ -39,7 +39,7 @@ describe('generated code of the small fixture plan', async () => {
   });
 
   it('is byte-deterministic', async () => {
-    const again = await compileOutputs(await loadFixturePlan());
+    const again = (await compileOutputs(await loadFixturePlan())).files;
     expect([...again]).toEqual([...files]);
   });
 

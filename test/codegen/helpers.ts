@@ -1,6 +1,6 @@
 import { symlink, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { compileOutputs } from '../../src/compile.js';
+import { compileOutputs } from '../../src/app/compile.js';
 import { hasErrors } from '../../src/core/diagnostics.js';
 import type { PlanIR } from '../../src/core/ir.js';
 import { normalizePlan } from '../../src/core/normalize/index.js';
@@ -34,7 +34,7 @@ export async function loadFixturePlan(dir = SMALL_PLAN): Promise<PlanIR> {
  * extra files. The folder links the project's node_modules, so that tsc finds the SDK types.
  */
 export async function buildToTemp(plan: PlanIR, extra: Record<string, string> = {}, sdk?: string): Promise<{ dir: string; files: Map<string, string> }> {
-  const files = await compileOutputs(plan, { sdk });
+  const files = (await compileOutputs(plan, { sdk })).files;
   const dir = await tempTree({ ...Object.fromEntries(files), ...extra, 'package.json': '{ "type": "module" }\n' }, 'trackplan-codegen-');
   await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return { dir, files };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { functionNameOf, nameTrackingFunctions, splitWords } from '../../src/codegen/namer.js';
+import { functionNameOf, nameTrackingFunctions, splitWords } from '../../src/core/naming/namer.js';
 import { planFromYaml } from './helpers.js';
 
 describe('functionNameOf', () => {

@@ -61,6 +61,19 @@ export function findings(result: LintResult, ruleId?: string): Finding[] {
     });
 }
 
+/** A finding a rule's table expects: message id and data, span from line:column to endLine:endColumn. */
+export interface ExpectedFinding {
+  messageId: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The message data, all of it (default: none). */
+  data?: Record<string, string | number>;
+  /** File of the finding, relative to the project (default `src/web/app.ts`). */
+  file?: string;
+}
+
 /** A case of a rule's table: files (or one file's code at src/web/app.ts), and the findings of that rule. */
 export interface RuleCase {
   name: string;
@@ -68,18 +81,28 @@ export interface RuleCase {
   files?: Record<string, string>;
   config?: Partial<LintConfig>;
   typeCheck?: boolean;
-  /** [messageId, line, column] or [messageId, line, column, file]. */
-  expected: ([string, number, number] | [string, number, number, string])[];
+  expected: ExpectedFinding[];
 }
 
 export const DEFAULT_FILE = 'src/web/app.ts';
 
-export async function runRuleCase(ruleId: string, testCase: RuleCase): Promise<{ actual: Finding[]; wanted: Finding[] }> {
+/** A rule's findings for one case, and the ones its table expects, in the same shape for `toEqual`. */
+export async function runRuleCase(ruleId: string, testCase: RuleCase): Promise<{ actual: unknown[]; wanted: unknown[] }> {
   const files = testCase.files ?? { [DEFAULT_FILE]: testCase.code ?? '' };
   const result = await lintCode(files, {
     ...(testCase.config ? { config: testCase.config } : {}),
     ...(testCase.typeCheck !== undefined ? { typeCheck: testCase.typeCheck } : {}),
   });
-  const wanted = testCase.expected.map(([messageId, line, column, file]) => ({ ruleId, messageId, file: file ?? DEFAULT_FILE, line, column }));
-  return { actual: findings(result, ruleId), wanted };
+  const actual = result.diagnostics.filter((d) => d.ruleId === ruleId).map((d) => {
+    const location = d.location && 'file' in d.location ? d.location : undefined;
+    return {
+      ruleId, messageId: d.messageId, data: d.data ?? {},
+      file: location?.file, line: location?.line, column: location?.column, endLine: location?.endLine, endColumn: location?.endColumn,
+    };
+  });
+  const wanted = testCase.expected.map((e) => ({
+    ruleId, messageId: e.messageId, data: e.data ?? {},
+    file: e.file ?? DEFAULT_FILE, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn,
+  }));
+  return { actual, wanted };
 }

@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { compileOutputs } from '../../src/compile.js';
+import { compileOutputs } from '../../src/app/compile.js';
 import { planFormatSchema } from '../../src/core/format-schema.js';
 import { loadPlan } from '../../src/sources/load-plan.js';
 import { checkOutput } from '../../src/sources/output.js';
@@ -30,7 +30,7 @@ describe('the example plan (RudderStack funnel)', () => {
   });
 
   it('has its build committed in generated/, up to date', async () => {
-    const files = await compileOutputs(await examplePlan());
+    const files = (await compileOutputs(await examplePlan())).files;
     expect(await checkOutput(path.join(root, 'generated'), files)).toEqual({ stale: [], extra: [] });
   });
 

@@ -15,20 +15,24 @@ testRule('conflicting-property-types', {
     {
       name: 'the odd one out is reported, pointing at the common type',
       plan: 'events:\n  a:\n    properties:\n      total: number\n  b:\n    properties:\n      total: number\n  c:\n    properties:\n      total: string\n',
-      errors: [{ messageId: 'conflictingType', line: 10, column: 7, data: { name: 'total', type: 'string', expected: 'number', count: 2, other: 'events.yaml:4:7' } }],
+      errors: [
+        { messageId: 'conflictingType', line: 10, column: 7, endLine: 10, endColumn: 12, data: { name: 'total', type: 'string', expected: 'number', count: 2, other: 'events.yaml:4:7' } },
+      ],
     },
     {
       name: 'a tie reports both places',
       plan: 'events:\n  a:\n    properties:\n      id: string\n  b:\n    properties:\n      id: integer\n',
       errors: [
-        { messageId: 'conflictingType', line: 4, column: 7, data: { type: 'string', expected: 'integer' } },
-        { messageId: 'conflictingType', line: 7, column: 7, data: { type: 'integer', expected: 'string' } },
+        { messageId: 'conflictingType', line: 4, column: 7, endLine: 4, endColumn: 9, data: { name: 'id', type: 'string', expected: 'integer', count: 1, other: 'events.yaml:7:7' } },
+        { messageId: 'conflictingType', line: 7, column: 7, endLine: 7, endColumn: 9, data: { name: 'id', type: 'integer', expected: 'string', count: 1, other: 'events.yaml:4:7' } },
       ],
     },
     {
       name: 'an event property that overrides the library type',
       plan: 'properties:\n  total: { type: number, description: Sum. }\nevents:\n  a:\n    properties:\n      total:\n  b:\n    properties:\n      total: { type: integer }\n',
-      errors: [{ messageId: 'conflictingType', line: 9, column: 7, data: { type: 'integer', expected: 'number' } }],
+      errors: [
+        { messageId: 'conflictingType', line: 9, column: 7, endLine: 9, endColumn: 12, data: { name: 'total', type: 'integer', expected: 'number', count: 2, other: 'events.yaml:2:3' } },
+      ],
     },
   ],
 });

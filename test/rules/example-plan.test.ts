@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPlan } from '../../src/check-plan.js';
+import { checkPlan } from '../../src/app/check-plan.js';
 import { runCli } from '../../src/cli/index.js';
 import { formatLocation } from '../../src/core/location.js';
 import { loadPlan } from '../../src/sources/load-plan.js';

@@ -13,9 +13,9 @@ testRule('naming-convention', {
       name: 'Title Case events and camelCase properties under the snake_case default',
       plan: 'events:\n  Order Completed:\n    properties:\n      orderId: string\n      cart:\n        properties:\n          Line Items: integer\n',
       errors: [
-        { messageId: 'eventName', line: 2, column: 3, data: { name: 'Order Completed', convention: 'snake_case', suggestion: 'order_completed' } },
-        { messageId: 'propertyName', line: 4, column: 7, data: { name: 'orderId', suggestion: 'order_id', path: 'events.Order Completed.properties.orderId' } },
-        { messageId: 'propertyName', line: 7, column: 11, data: { name: 'Line Items', suggestion: 'line_items' } },
+        { messageId: 'eventName', line: 2, column: 3, endLine: 2, endColumn: 18, data: { name: 'Order Completed', convention: 'snake_case', suggestion: 'order_completed' } },
+        { messageId: 'propertyName', line: 4, column: 7, endLine: 4, endColumn: 14, data: { path: 'events.Order Completed.properties.orderId', name: 'orderId', convention: 'snake_case', suggestion: 'order_id' } },
+        { messageId: 'propertyName', line: 7, column: 11, endLine: 7, endColumn: 21, data: { path: 'events.Order Completed.properties.cart.properties.Line Items', name: 'Line Items', convention: 'snake_case', suggestion: 'line_items' } },
       ],
     },
     {
@@ -23,14 +23,16 @@ testRule('naming-convention', {
       options: { events: 'Object Action' },
       plan: 'events:\n  Completed:\n    properties: {}\n  order completed: {}\n',
       errors: [
-        { messageId: 'eventName', line: 2, column: 3, data: { suggestion: 'Completed' } },
-        { messageId: 'eventName', line: 4, column: 3, data: { suggestion: 'Order Completed' } },
+        { messageId: 'eventName', line: 2, column: 3, endLine: 2, endColumn: 12, data: { name: 'Completed', convention: 'Object Action', suggestion: 'Completed' } },
+        { messageId: 'eventName', line: 4, column: 3, endLine: 4, endColumn: 18, data: { name: 'order completed', convention: 'Object Action', suggestion: 'Order Completed' } },
       ],
     },
     {
       name: 'a library property is judged once, at the library',
       plan: 'properties:\n  userId: { type: string }\nevents:\n  a:\n    properties:\n      userId:\n  b:\n    properties:\n      userId:\n',
-      errors: [{ messageId: 'propertyName', line: 2, column: 3, data: { path: 'properties.userId' } }],
+      errors: [
+        { messageId: 'propertyName', line: 2, column: 3, endLine: 2, endColumn: 9, data: { path: 'properties.userId', name: 'userId', convention: 'snake_case', suggestion: 'user_id' } },
+      ],
     },
   ],
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { analyzePatterns } from '../../src/check-plan.js';
+import { analyzePatterns } from '../../src/app/check-plan.js';
 import { testRule } from './rule-tester.js';
+
+// The attack string is recheck's to choose (its fuzzer, its version): any JavaScript expression of one.
+const ATTACK: string = expect.stringMatching(/^'.*'/);
 
 testRule('redos-pattern', {
   valid: [
@@ -18,16 +21,18 @@ testRule('redos-pattern', {
       name: 'exponential and polynomial patterns',
       plan: 'types:\n  code: { type: string, pattern: "^(\\\\d+)*$" }\nevents:\n  a:\n    properties:\n      c: code\n      words: { type: string, pattern: "^(\\\\w+\\\\s?)*$" }\n      email: { type: string, pattern: "^[^@]+@[^@]+\\\\.[^@]+$" }\n',
       errors: [
-        { messageId: 'exponential', line: 2, column: 3, data: { path: 'types.code', pattern: '"^(\\\\d+)*$"' } },
-        { messageId: 'exponential', line: 7, column: 7, data: { path: 'events.a.properties.words' } },
-        { messageId: 'polynomial', line: 8, column: 7, data: { complexity: '2nd degree polynomial', boundedLength: 256 } },
+        { messageId: 'exponential', line: 2, column: 3, endLine: 2, endColumn: 7, data: { path: 'types.code', pattern: "\"^(\\\\d+)*$\"", attack: ATTACK } },
+        { messageId: 'exponential', line: 7, column: 7, endLine: 7, endColumn: 12, data: { path: 'events.a.properties.words', pattern: "\"^(\\\\w+\\\\s?)*$\"", attack: ATTACK } },
+        { messageId: 'polynomial', line: 8, column: 7, endLine: 8, endColumn: 12, data: { path: 'events.a.properties.email', pattern: "\"^[^@]+@[^@]+\\\\.[^@]+$\"", attack: ATTACK, complexity: '2nd degree polynomial', boundedLength: 256 } },
       ],
     },
     {
       name: 'boundedLength option',
       options: { boundedLength: 100 },
       plan: 'events:\n  a:\n    properties:\n      email: { type: string, maxLength: 254, pattern: "^[^@]+@[^@]+\\\\.[^@]+$" }\n',
-      errors: [{ messageId: 'polynomial', line: 4, column: 7, data: { boundedLength: 100 } }],
+      errors: [
+        { messageId: 'polynomial', line: 4, column: 7, endLine: 4, endColumn: 12, data: { path: 'events.a.properties.email', pattern: "\"^[^@]+@[^@]+\\\\.[^@]+$\"", attack: ATTACK, complexity: '2nd degree polynomial', boundedLength: 100 } },
+      ],
     },
   ],
 });

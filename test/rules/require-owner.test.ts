@@ -7,8 +7,8 @@ testRule('require-owner', {
       name: 'a track event and the identify call without owner',
       plan: 'events:\n  a:\n    owner: growth\n  b: {}\nidentify:\n  traits: {}\n',
       errors: [
-        { messageId: 'missingOwner', line: 4, column: 3, data: { path: 'events.b' } },
-        { messageId: 'missingOwner', line: 5, column: 1, data: { path: 'identify' } },
+        { messageId: 'missingOwner', line: 4, column: 3, endLine: 4, endColumn: 4, data: { path: 'events.b' } },
+        { messageId: 'missingOwner', line: 5, column: 1, endLine: 5, endColumn: 9, data: { path: 'identify' } },
       ],
     },
   ],

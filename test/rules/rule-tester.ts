@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlan } from '../../src/check-plan.js';
+import { checkPlan } from '../../src/app/check-plan.js';
 import { findRule } from '../../src/core/rules/registry.js';
 import { loadPlanFiles } from '../../src/sources/load-plan-files.js';
 
@@ -7,9 +7,11 @@ export interface ExpectedFinding {
   messageId: string;
   line: number;
   column: number;
+  endLine: number;
+  endColumn: number;
   /** File of the finding when the case has several (default `events.yaml`). */
   file?: string;
-  /** Some of the message data, checked as a subset. */
+  /** The message data, all of it (default: none). */
   data?: Record<string, string | number>;
 }
 
@@ -49,7 +51,8 @@ export async function runCase(ruleId: string, c: RuleCase) {
 
 /**
  * A rule's table: valid plans give no finding, invalid ones exactly the listed findings (message
- * id, file, line, column). Every message of the rule must be exercised by some invalid case.
+ * id, data, severity, file and span from line:column to endLine:endColumn). Every message of the
+ * rule must be exercised by some invalid case.
  */
 export function testRule(ruleId: string, table: { valid: RuleCase[]; invalid: InvalidRuleCase[] }): void {
   const rule = findRule(ruleId);
@@ -69,17 +72,17 @@ export function testRule(ruleId: string, table: { valid: RuleCase[]; invalid: In
     for (const c of table.invalid) {
       it(`invalid: ${c.name}`, async () => {
         const found = await runCase(ruleId, c);
-        const simplified = found.map((d) => {
+        const actual = found.map((d) => {
           const location = d.location && 'file' in d.location ? d.location : undefined;
-          return { ruleId: d.ruleId, messageId: d.messageId, file: location?.file, line: location?.line, column: location?.column };
+          return {
+            ruleId: d.ruleId, messageId: d.messageId, severity: d.severity, data: d.data ?? {},
+            file: location?.file, line: location?.line, column: location?.column, endLine: location?.endLine, endColumn: location?.endColumn,
+          };
         });
-        expect(simplified).toEqual(c.errors.map((e) => ({
-          ruleId, messageId: e.messageId, file: e.file ?? 'events.yaml', line: e.line, column: e.column,
+        expect(actual).toEqual(c.errors.map((e) => ({
+          ruleId, messageId: e.messageId, severity: c.severity === 'warn' ? 'warning' : 'error', data: e.data ?? {},
+          file: e.file ?? 'events.yaml', line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn,
         })));
-        c.errors.forEach((e, i) => {
-          if (e.data) expect(found[i]!.data).toMatchObject(e.data);
-          expect(found[i]!.severity).toBe(c.severity === 'warn' ? 'warning' : 'error');
-        });
       });
     }
   });

@@ -14,9 +14,9 @@ testRule('string-bounds', {
       name: 'unbounded strings, an unbounded type reported once at the type',
       plan: 'types:\n  text: { type: string }\nevents:\n  a:\n    properties:\n      note: string\n      body: text\n      list:\n        type: array\n        items: { type: string, format: email }\n',
       errors: [
-        { messageId: 'unboundedString', line: 2, column: 3, data: { path: 'types.text' } },
-        { messageId: 'unboundedString', line: 6, column: 7, data: { path: 'events.a.properties.note' } },
-        { messageId: 'unboundedString', line: 10, column: 9, data: { path: 'events.a.properties.list.items' } },
+        { messageId: 'unboundedString', line: 2, column: 3, endLine: 2, endColumn: 7, data: { path: 'types.text' } },
+        { messageId: 'unboundedString', line: 6, column: 7, endLine: 6, endColumn: 11, data: { path: 'events.a.properties.note' } },
+        { messageId: 'unboundedString', line: 10, column: 9, endLine: 10, endColumn: 14, data: { path: 'events.a.properties.list.items' } },
       ],
     },
   ],

@@ -13,8 +13,8 @@ testRule('unused-definitions', {
       severity: 'warn',
       plan: 'types:\n  used: string\n  spare: integer\nproperties:\n  orphan: { type: used }\n  p: { type: used }\nevents:\n  e:\n    properties:\n      p:\n',
       errors: [
-        { messageId: 'unusedType', line: 3, column: 3, data: { name: 'spare' } },
-        { messageId: 'unusedProperty', line: 5, column: 3, data: { name: 'orphan' } },
+        { messageId: 'unusedType', line: 3, column: 3, endLine: 3, endColumn: 8, data: { name: 'spare' } },
+        { messageId: 'unusedProperty', line: 5, column: 3, endLine: 5, endColumn: 9, data: { name: 'orphan' } },
       ],
     },
   ],

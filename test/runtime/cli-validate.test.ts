@@ -185,14 +185,22 @@ describe('trackplan validate: input, output and exit codes', () => {
   it('shows a progress line on stderr for a long input, and clears it', async () => {
     const dir = await tempTree({});
     const io = captureIo(dir);
-    async function* slow() {
-      yield Buffer.from(`${GOOD}\n`);
-      await new Promise((resolve) => setTimeout(resolve, 1100));
-      yield Buffer.from(`${GOOD}\n`);
-    }
-    const code = await runValidate({ file: '-', plan: SHOP_PLAN, format: 'json', maxEventBytes: 32768, workers: 1, progress: true }, io, Readable.from(slow()));
+    // Each reading of the injected clock is 600 ms later: the second line comes 1.2 s after the start.
+    let now = 5_000;
+    const clock = () => (now += 600);
+    const code = await runValidate({ file: '-', plan: SHOP_PLAN, format: 'json', maxEventBytes: 32768, workers: 1, progress: true, now: clock }, io, Readable.from([Buffer.from(`${GOOD}\n`), Buffer.from(`${GOOD}\n`)]));
     expect(code).toBe(0);
-    expect(io.err).toMatch(/^\r\u001b\[Kvalidating stdin: 2 lines, 0 MB, \d+ lines\/s\r\u001b\[K2 events, 0 with violations \(shop@1\.2\.0\)\n$/);
+    expect(io.err).toBe('\r\u001b[Kvalidating stdin: 2 lines, 0 MB, 2 lines/s\r\u001b[K2 events, 0 with violations (shop@1.2.0)\n');
+  });
+
+  it('shows no progress line for an input that ends within a second', async () => {
+    const dir = await tempTree({});
+    const io = captureIo(dir);
+    let now = 5_000;
+    const clock = () => (now += 300);
+    const code = await runValidate({ file: '-', plan: SHOP_PLAN, format: 'json', maxEventBytes: 32768, workers: 1, progress: true, now: clock }, io, Readable.from([Buffer.from(`${GOOD}\n`), Buffer.from(`${GOOD}\n`)]));
+    expect(code).toBe(0);
+    expect(io.err).toBe('2 events, 0 with violations (shop@1.2.0)\n');
   });
 
   it('exits 2 when the plan has errors', async () => {

@@ -1,6 +1,5 @@
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLineSplitter, createValidateTransform, NdjsonLine, validateStream, type LineResult } from '../../src/runtime/streams.js';
 import type { Validator, ViolationRecord } from '../../src/runtime/types.js';
@@ -149,14 +148,16 @@ describe('createValidateTransform', () => {
         if (produced === total) this.push(null);
       },
     });
-    let release: (() => void) | undefined;
     let consumed = 0;
+    // The consumer takes 5 items, then holds the 5th until the test releases it.
+    let stall!: (release: () => void) => void;
+    const stalled = new Promise<() => void>((resolve) => (stall = resolve));
     const consumer = new Writable({
       objectMode: true,
       highWaterMark: 1,
       write(_item, _encoding, callback) {
         consumed++;
-        if (consumed === 5) release = callback;
+        if (consumed === 5) stall(callback);
         else callback();
       },
     });
@@ -170,8 +171,9 @@ describe('createValidateTransform', () => {
       },
     });
     const done = pipeline(source, createLineSplitter(), createValidateTransform(validator, { violations: sink }), consumer);
-    while (!release) await sleep(5);
-    await sleep(100);
+    const release = await stalled;
+    await idle(() => produced + sunk + consumed);
+    // Without backpressure the source would run on to all 20,000 lines while the consumer waits.
     expect(produced).toBeLessThan(1000);
     release();
     await done;
@@ -179,3 +181,13 @@ describe('createValidateTransform', () => {
     expect(sunk).toBe(total / 2);
   });
 });
+
+/** Resolves once a stream pipeline has come to rest: `activity()` unchanged over two turns of the event loop. */
+async function idle(activity: () => number): Promise<void> {
+  for (let last = -1, same = 0; same < 2;) {
+    await new Promise((resolve) => setImmediate(resolve));
+    const now = activity();
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+}

@@ -1,46 +1,28 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompiledPlan } from '../../src/core/compiled-plan.js';
 import { validateNdjson, type RunOptions } from '../../src/runtime/ndjson-run.js';
 import { workerExecArgv } from '../../src/runtime/ndjson-parallel.js';
 import type { ValidationSummary } from '../../src/runtime/summary.js';
+import { buildChild } from '../serve/child/build-child.js';
 import { compilePlanDir, order, REPO, SHOP_PLAN } from './helpers.js';
 
-// Worker threads run JavaScript: the runtime (and the pure core it uses) is transpiled for them.
-// The folder sits under node_modules so that `ajv` resolves as it does for the real package.
-const OUT = path.join(REPO, 'node_modules', '.cache', `trackplan-runtime-test-${process.pid}`);
+// Worker threads run JavaScript: the worker and the modules it imports are transpiled for them
+// into a temp folder whose node_modules links to the repository's, so `ajv` resolves as it does
+// for the real package.
+let built: { dir: string; main: string };
 let workerUrl: URL;
 let plan: CompiledPlan;
 
-async function transpileTree(from: string, to: string): Promise<void> {
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    if (entry.isDirectory()) {
-      await transpileTree(source, path.join(to, entry.name));
-    } else if (entry.name.endsWith('.ts')) {
-      const { readFile } = await import('node:fs/promises');
-      const { outputText } = ts.transpileModule(await readFile(source, 'utf8'), {
-        compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-        fileName: source,
-      });
-      await mkdir(to, { recursive: true });
-      await writeFile(path.join(to, entry.name.replace(/\.ts$/, '.js')), outputText);
-    }
-  }
-}
-
 beforeAll(async () => {
-  await transpileTree(path.join(REPO, 'src/runtime'), path.join(OUT, 'runtime'));
-  await transpileTree(path.join(REPO, 'src/core'), path.join(OUT, 'core'));
-  await writeFile(path.join(OUT, 'package.json'), '{"type":"module"}');
-  workerUrl = pathToFileURL(path.join(OUT, 'runtime/validate-worker.js'));
+  built = await buildChild(path.join(REPO, 'src/runtime/validate-worker.ts'));
+  workerUrl = pathToFileURL(built.main);
   plan = await compilePlanDir(SHOP_PLAN);
 });
 afterAll(async () => {
-  await rm(OUT, { recursive: true, force: true });
+  if (built) await rm(built.dir, { recursive: true, force: true });
 });
 
 /** Several thousand lines of every kind, good and bad, in chunks cut at odd places. */
@@ -101,7 +83,7 @@ describe('validateNdjson on worker threads', () => {
   });
 
   it('reports a worker that cannot start', async () => {
-    await expect(run({ workers: 2, workerUrl: pathToFileURL(path.join(OUT, 'missing.js')) })).rejects.toThrow(/missing\.js/);
+    await expect(run({ workers: 2, workerUrl: pathToFileURL(path.join(built.dir, 'missing.js')) })).rejects.toThrow(/missing\.js/);
   });
 });
 

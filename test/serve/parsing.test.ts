@@ -24,18 +24,34 @@ describe('JSON error places', () => {
     expect(findJsonErrorOffset(text)).toBe(offset);
   });
 
+  // Where the error is comes from the text itself; the reason is whatever the engine says.
   it.each([
-    ['{"event":"x",}', "Expected double-quoted property name at line 1, column 14"],
-    ['{\n  "a": 1\n  "b": 2\n}', "Expected ',' or '}' after property value at line 3, column 3"],
-    ['{"a":}', "Unexpected token '}' at line 1, column 6"],
-  ])('%j: %s', (text, message) => {
+    ['{"event":"x",}', 'line 1, column 14'],
+    ['{\n  "a": 1\n  "b": 2\n}', 'line 3, column 3'],
+    ['{"a":}', 'line 1, column 6'],
+  ])('%j: the engine\'s reason, at %s', (text, place) => {
     let error: unknown;
     try {
       JSON.parse(text);
     } catch (caught) {
       error = caught;
     }
-    expect(describeJsonError(text, error)).toBe(message);
+    const described = describeJsonError(text, error);
+    expect(described.endsWith(` at ${place}`)).toBe(true);
+    const reason = described.slice(0, -` at ${place}`.length);
+    expect(reason.length).toBeGreaterThan(0);
+    expect(reason).not.toContain(text);
+    expect(reason).not.toMatch(/position \d/);
+  });
+
+  // Both shapes of V8's message: the quoted input or the offset is dropped from the reason.
+  it.each([
+    ['{"a":}', 'Unexpected token \'}\', "{"a":}" is not valid JSON', "Unexpected token '}' at line 1, column 6"],
+    ['{\n"a":}', 'Unexpected token } in JSON at position 6 (line 2 column 5)', 'Unexpected token } at line 2, column 5'],
+    ['{"a":1', 'Expected \',\' or \'}\' after property value in JSON at position 6', "Expected ',' or '}' after property value at line 1, column 7"],
+    ['[1,', 'Unexpected end of JSON input', 'Unexpected end of JSON input at line 1, column 4'],
+  ])('%j with the message %j: %s', (text, message, described) => {
+    expect(describeJsonError(text, new SyntaxError(message))).toBe(described);
   });
 });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.js';
 import { runSheetsPull } from '../../src/cli/sheets.js';
-import { compileOutputs } from '../../src/compile.js';
+import { compileOutputs } from '../../src/app/compile.js';
 import { loadPlan } from '../../src/sources/load-plan.js';
 import { tempTree } from '../helpers/temp.js';
 import { SERVICE_ACCOUNT, useFakeSheets, writeServiceAccountKey } from './fixtures.js';
@@ -79,7 +79,7 @@ describe('sheets push and pull against the Sheets API', () => {
     expect(fake.server.requests.at(-1)!.query['ranges']).toEqual(["'Plan'", "'Sources'", "'Types'", "'Events'", "'Properties'"]);
     expect(fake.server.requests.at(-1)!.authorization).toMatch(/^Bearer ya29\.fake-\d+$/);
 
-    const built = async (dir: string) => compileOutputs((await loadPlan(dir, { cwd })).plan!);
+    const built = async (dir: string) => (await compileOutputs((await loadPlan(dir, { cwd })).plan!)).files;
     expect(await built('pulled')).toEqual(await built('plans'));
     await cli(cwd, ['sheets', 'push', '--plan', 'plans', '--to-csv', 'csv']);
     await cli(cwd, ['sheets', 'pull', '--from-csv', 'csv', '--out', 'from-csv']);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../../src/cli/index.js';
-import { compileOutputs } from '../../src/compile.js';
+import { compileOutputs } from '../../src/app/compile.js';
 import { loadPlan } from '../../src/sources/load-plan.js';
 import { tempTree } from '../helpers/temp.js';
 import { captureIo, examplePlanFiles, readTree } from './helpers.js';
@@ -10,7 +10,7 @@ import { captureIo, examplePlanFiles, readTree } from './helpers.js';
 async function build(dir: string, cwd: string): Promise<Map<string, string>> {
   const { plan, diagnostics } = await loadPlan(dir, { cwd });
   expect(diagnostics).toEqual([]);
-  return compileOutputs(plan!);
+  return (await compileOutputs(plan!)).files;
 }
 
 async function cli(cwd: string, ...args: string[]): Promise<{ code: number; err: string; out: string }> {

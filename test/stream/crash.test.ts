@@ -49,7 +49,7 @@ function startConsumer(name: string): Consumer {
 /** Ids pending at one consumer (or all), from XPENDING. */
 async function pendingIds(consumer?: string): Promise<Set<string>> {
   const args = consumer === undefined ? [] : [consumer];
-  const rows = await redis.xpending('crash:in', 'g', '-', '+', 100_000, ...args) as [string, string, number, number][];
+  const rows = await redis.call('XPENDING', 'crash:in', 'g', '-', '+', 100_000, ...args) as [string, string, number, number][];
   return new Set(rows.map(([id]) => id));
 }
 

@@ -30,8 +30,8 @@ describe('decideEntry', () => {
 
   it('strips unplanned traits of identify, as the plan says, and keeps the record', async () => {
     const outcome = decideEntry(entry('{"type":"identify","messageId":"m","traits":{"email":"a@b.co","x":1}}'), await loadTestValidator(), targets);
-    const event = JSON.parse(outcome.writes[0]!.fields[1]!) as { traits: object; context: { violationErrors: { type: string }[] } };
-    const record = JSON.parse(outcome.writes[1]!.fields[1]!) as Record<string, unknown>;
+    const event = JSON.parse(String(outcome.writes[0]!.fields[1])) as { traits: object; context: { violationErrors: { type: string }[] } };
+    const record = JSON.parse(String(outcome.writes[1]!.fields[1])) as Record<string, unknown>;
     expect({ traits: event.traits, types: event.context.violationErrors.map((v) => v.type) }).toEqual({ traits: { email: 'a@b.co' }, types: ['Additional-Properties'] });
     expect(record).toMatchObject({ line: null, messageId: 'm', type: 'identify', event: null, outcome: 'stripped' });
   });

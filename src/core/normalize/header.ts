@@ -1,8 +1,9 @@
 import { HEADER_KEYS, POLICY_KEYS, POLICY_SETTING_KEYS, SDK_NAMES, SOURCE_KEYS } from '../format-schema.js';
-import { CALL_TYPES, DEFAULT_POLICY, type CallType, type PolicyIR, type PolicySettings, type RuleSettingIR, type RuleSeverity, type SourceIR } from '../ir.js';
+import { CALL_TYPES, DEFAULT_POLICY, type CallType, type PolicyIR, type PolicySettings, type LintSettingsIR, type RuleSettingIR, type RuleSeverity, type SourceIR } from '../ir.js';
 import { planError } from '../plan-errors.js';
 import { describeNode, toPlain, type RawEntry, type RawMap } from '../raw.js';
 import { suggestionSuffix } from '../suggest.js';
+import { readLintSettings } from './lint-settings.js';
 import type { Reader } from './reader.js';
 
 /** Semantic Versioning 2.0.0, the regular expression semver.org recommends. */
@@ -18,8 +19,7 @@ export interface HeaderIR {
   sources: SourceIR[];
   policy: PolicyIR;
   rules: RuleSettingIR[];
-  lint?: unknown;
-  lintLocation?: RawMap['location'];
+  lint?: LintSettingsIR;
 }
 
 export function readHeader(reader: Reader, header: RawMap): HeaderIR {
@@ -67,8 +67,7 @@ export function readHeader(reader: Reader, header: RawMap): HeaderIR {
   if (rules) out.rules = readRules(reader, rules);
   const lint = entries.get('lint');
   if (lint && reader.map(lint.value, 'lint')) {
-    out.lint = toPlain(lint.value);
-    out.lintLocation = lint.value.location;
+    out.lint = readLintSettings(lint.value);
   }
   return out;
 }

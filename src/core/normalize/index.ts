@@ -102,7 +102,6 @@ export function normalizePlan(files: readonly RawFile[]): NormalizeResult {
     policy: header.policy,
     rules: header.rules,
     ...(header.lint !== undefined ? { lint: header.lint } : {}),
-    ...(header.lintLocation !== undefined ? { lintLocation: header.lintLocation } : {}),
     types: typeIRs.filter((t) => t !== undefined).map((t) => ({ ...t, used: scope.usedTypes.has(t.name) })),
     library: libraryIRs.filter((p) => p !== undefined).map((p) => ({ ...p, used: scope.usedLibrary.has(p.name) })),
     events,

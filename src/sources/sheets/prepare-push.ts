@@ -53,7 +53,7 @@ export function readBackPlan(grids: ReadonlyMap<string, Grid>): { plan: PlanIR |
 
 /** plan.json (everything built derives from it) plus the header settings it leaves out. */
 function comparable(plan: PlanIR): unknown {
-  return { ...toPlanJson(plan), rules: plan.rules.map((rule) => ({ ...rule, location: undefined })), lint: plan.lint };
+  return { ...toPlanJson(plan), rules: plan.rules.map((rule) => ({ ...rule, location: undefined })), lint: plan.lint?.written };
 }
 
 /**

@@ -3,11 +3,11 @@ import { runRuleCase, type RuleCase } from '../helpers.js';
 
 const cases: RuleCase[] = [
   { name: 'an active event', code: `analytics.track('Signed Up', { email: 'a@b.co' });`, expected: [] },
-  { name: 'a deprecated event', code: `analytics.track('Old Signup', {});`, expected: [['deprecatedEvent', 1, 17]] },
+  { name: 'a deprecated event', code: `analytics.track('Old Signup', {});`, expected: [{ messageId: 'deprecatedEvent', line: 1, column: 17, endLine: 1, endColumn: 29, data: { event: '"Old Signup"', replacement: '; send "Signed Up" instead' } }] },
   {
     name: 'a deprecated event through a generated function',
     code: `import { oldSignup } from '../../generated/tracking.js';\noldSignup({});`,
-    expected: [['deprecatedEvent', 2, 1]],
+    expected: [{ messageId: 'deprecatedEvent', line: 2, column: 1, endLine: 2, endColumn: 10, data: { event: '"Old Signup"', replacement: '; send "Signed Up" instead' } }],
   },
 ];
 

@@ -17,16 +17,16 @@ const cases: RuleCase[] = [
   {
     name: 'a parameter that shadows a const of the same name',
     code: `const name = 'Signed Up';\nexport function send(name: string) {\n  analytics.track(name, {});\n}`,
-    expected: [['dynamicName', 3, 19]],
+    expected: [{ messageId: 'dynamicName', line: 3, column: 19, endLine: 3, endColumn: 23, data: { text: 'name' } }],
   },
   {
     name: 'the same without the checker is not taken for the const',
     typeCheck: false,
     code: `const name = 'Signed Up';\nexport function send(name: string) {\n  analytics.track(name, {});\n}`,
-    expected: [['dynamicName', 3, 19]],
+    expected: [{ messageId: 'dynamicName', line: 3, column: 19, endLine: 3, endColumn: 23, data: { text: 'name' } }],
   },
-  { name: 'a parameter of type string', code: `export function send(name: string) {\n  analytics.track(name, {});\n}`, expected: [['dynamicName', 2, 19]] },
-  { name: 'a call result', code: `declare function pick(): string;\nanalytics.track(pick(), {});`, expected: [['dynamicName', 2, 17]] },
+  { name: 'a parameter of type string', code: `export function send(name: string) {\n  analytics.track(name, {});\n}`, expected: [{ messageId: 'dynamicName', line: 2, column: 19, endLine: 2, endColumn: 23, data: { text: 'name' } }] },
+  { name: 'a call result', code: `declare function pick(): string;\nanalytics.track(pick(), {});`, expected: [{ messageId: 'dynamicName', line: 2, column: 17, endLine: 2, endColumn: 23, data: { text: 'pick()' } }] },
 ];
 
 describe('dynamic-event-name', () => {

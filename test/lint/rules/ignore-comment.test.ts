@@ -7,8 +7,8 @@ const cases: RuleCase[] = [
     code: `// trackplan-ignore-next-line the migration sends both events until June\nanalytics.track('Signd Up', {});`,
     expected: [],
   },
-  { name: 'a comment without a reason', code: `  // trackplan-ignore-next-line\nanalytics.track('Signd Up', {});`, expected: [['missingReason', 1, 3]] },
-  { name: 'a comment with nothing to silence', code: `// trackplan-ignore-next-line not needed any more\nanalytics.track('Order Completed', { order_id: 'o-1', total: 3 });`, expected: [['unusedIgnore', 1, 1]] },
+  { name: 'a comment without a reason', code: `  // trackplan-ignore-next-line\nanalytics.track('Signd Up', {});`, expected: [{ messageId: 'missingReason', line: 1, column: 3, endLine: 1, endColumn: 32 }] },
+  { name: 'a comment with nothing to silence', code: `// trackplan-ignore-next-line not needed any more\nanalytics.track('Order Completed', { order_id: 'o-1', total: 3 });`, expected: [{ messageId: 'unusedIgnore', line: 1, column: 1, endLine: 1, endColumn: 50, data: { line: 2 } }] },
   { name: 'a block comment', code: `/* trackplan-ignore-next-line legacy */\nanalytics.track('Signd Up', {});`, expected: [] },
 ];
 

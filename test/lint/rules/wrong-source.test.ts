@@ -5,7 +5,7 @@ const NODE = `import Analytics from '@rudderstack/rudder-sdk-node';\nconst clien
 
 const cases: RuleCase[] = [
   { name: 'an event sent from a planned source', code: `analytics.track('Order Completed', { order_id: 'o-1', total: 3 });`, expected: [] },
-  { name: 'a server-only event sent from the web', code: `analytics.track('Signed Up', { email: 'a@b.co' });`, expected: [['wrongSource', 1, 17]] },
+  { name: 'a server-only event sent from the web', code: `analytics.track('Signed Up', { email: 'a@b.co' });`, expected: [{ messageId: 'wrongSource', line: 1, column: 17, endLine: 1, endColumn: 28, data: { event: '"Signed Up"', planned: 'source server', actual: 'source web' } }] },
   {
     name: 'a server event from server code',
     files: { 'src/server/signup.ts': `${NODE}client.track({ userId: 'u', event: 'Signed Up', properties: { email: 'a@b.co' } });` },
@@ -14,7 +14,9 @@ const cases: RuleCase[] = [
   {
     name: 'a webhook event from server code',
     files: { 'src/server/hook.ts': `${NODE}client.track({ userId: 'u', event: 'Webhook Received', properties: {} });` },
-    expected: [['wrongSource', 3, 36, 'src/server/hook.ts']],
+    expected: [
+      { messageId: 'wrongSource', file: 'src/server/hook.ts', line: 3, column: 36, endLine: 3, endColumn: 54, data: { event: '"Webhook Received"', planned: 'source webhook', actual: 'source server' } },
+    ],
   },
   { name: 'a file of no source is not checked', files: { 'scripts/seed.ts': `analytics.track('Signed Up', { email: 'a@b.co' });` }, expected: [] },
   { name: 'a call planned for every source', code: `analytics.identify('u', { email: 'a@b.co' });`, expected: [] },

@@ -1,8 +1,8 @@
-import type { PlanIR } from './core/ir.js';
-import { collectPatterns } from './core/rules/redos-pattern.js';
-import { findRule } from './core/rules/registry.js';
-import { ruleSeverity, runPlanRules, type RuleRunResult, type RunRulesOptions } from './core/rules/run.js';
-import type { PatternVerdict } from './core/rules/types.js';
+import type { PlanIR } from '../core/ir.js';
+import { collectPatterns } from '../core/rules/redos-pattern.js';
+import { findRule } from '../core/rules/registry.js';
+import { ruleSeverity, runPlanRules, type RuleRunResult, type RunRulesOptions } from '../core/rules/run.js';
+import type { PatternVerdict } from '../core/rules/types.js';
 
 /** Give up on one pattern after this long; an undecided pattern is not reported. */
 const PATTERN_TIMEOUT_MS = 10_000;

@@ -1,7 +1,7 @@
-import type { Diagnostic } from '../core/diagnostics.js';
-import { formatLocation } from '../core/location.js';
-import type { CallType, EventIR } from '../core/ir.js';
-import { codegenError } from './messages.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { formatLocation } from '../location.js';
+import type { CallType, EventIR } from '../ir.js';
+import { codegenError } from './codegen-errors.js';
 import { RESERVED_NAMES } from './reserved-words.js';
 
 /** The exported names one planned call gets in the generated modules. */

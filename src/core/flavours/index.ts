@@ -1,5 +1,5 @@
-import { ConfigError } from '../core/errors.js';
-import type { PlanIR } from '../core/ir.js';
+import { ConfigError } from '../errors.js';
+import type { PlanIR } from '../ir.js';
 
 /**
  * How generated functions call the SDK. `browser`: `fn(properties, options?)` over a browser SDK

@@ -1,4 +1,4 @@
-import { formatMessage } from '../core/diagnostics.js';
+import { formatMessage } from '../diagnostics.js';
 
 /**
  * Violation messages by stable id. The id of a `Malformed-Event` is its `meta.keyword`, so tools

@@ -1,5 +1,5 @@
-import { createDiagnostic, type Diagnostic } from '../core/diagnostics.js';
-import type { Location } from '../core/location.js';
+import { createDiagnostic, type Diagnostic } from '../diagnostics.js';
+import type { Location } from '../location.js';
 
 /** What can stop code generation for a plan that is otherwise valid, keyed by stable message ids. */
 export const CODEGEN_ERRORS = {
