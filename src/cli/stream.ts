@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
@@ -29,6 +29,7 @@ export interface StreamOptions {
   createGroup?: boolean;
   host: string;
   port: string;
+  tlsCa?: string;
 }
 
 const EXIT_CODES = '\nExit codes: 0 stopped by SIGTERM/SIGINT after the batch in flight, 2 usage, plan or Redis configuration error (no group, wrong password).\n';
@@ -39,7 +40,7 @@ export async function runStream(options: StreamOptions, io: Io, listen: () => St
   const group = required('--group <name>', options.group);
   const out = required('--out <stream>', options.out);
   const log = (text: string) => io.stderr(`trackplan stream: ${text}\n`);
-  const target = parseRedisUrl(redis, process.env['REDIS_PASSWORD']);
+  const target = parseRedisUrl(redis, process.env['REDIS_PASSWORD'], readCa(options.tlsCa, io));
   const streams = expandStreams(required('--in <stream>', options.in));
   if (streams.length === 0) throw new ConfigError('--in: give at least one input stream');
   const validator = await loadValidator(options.plan, io);
@@ -88,11 +89,20 @@ async function loadValidator(planDir: string, io: Io): Promise<Validator | undef
 }
 
 /** `trackplan stream produce`: loads an NDJSON file into a stream (tests and demos). */
-export async function runProduce(file: string, options: { redis: string; to: string; field: string }, io: Io): Promise<ExitCode> {
-  const target = parseRedisUrl(options.redis, process.env['REDIS_PASSWORD']);
+export async function runProduce(file: string, options: { redis: string; to: string; field: string; tlsCa?: string }, io: Io): Promise<ExitCode> {
+  const target = parseRedisUrl(options.redis, process.env['REDIS_PASSWORD'], readCa(options.tlsCa, io));
   const added = await produceLines(readLines(file === '-' ? undefined : path.resolve(io.cwd, file)), { redis: target.options, stream: options.to, field: options.field });
   io.stderr(`trackplan stream produce: ${added} entries added to ${options.to} on ${target.label}\n`);
   return EXIT.clean;
+}
+
+function readCa(file: string | undefined, io: Io): Buffer | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(path.resolve(io.cwd, file));
+  } catch (error) {
+    throw new ConfigError(`--tls-ca: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }
 
 /** Opened when first read: a readline interface made before then would lose the lines it read meanwhile. */
@@ -145,6 +155,7 @@ export function registerStream(program: Command, io: Io, done: (code: ExitCode) 
     .option('--out <stream>', 'stream for the events the policy passes')
     .option('--violations <stream>', 'stream for violation records (the `validate --format json` shape)')
     .option('--dead-letter <stream>', 'stream for entries that are no event, or were delivered too often (default: --violations)')
+    .option('--tls-ca <file>', 'certificate authority (PEM) to trust for a rediss:// server')
     .option('--field <name>', 'entry field holding the event JSON', 'data')
     .option('--batch <n>', 'entries per read', '100')
     .option('--block-ms <ms>', 'how long one read waits for entries', '1000')
@@ -161,9 +172,9 @@ export function registerStream(program: Command, io: Io, done: (code: ExitCode) 
     .argument('<file>', 'NDJSON file, or - for stdin')
     .requiredOption('--to <stream>', 'the stream to add to')
     // --redis and --field are the worker's own options (commander hands them to `stream`).
-    .addHelpText('after', '\nAlso takes --redis <url> (required) and --field <name> (default: data), as `trackplan stream` does.\nExit codes: 0 loaded, 2 usage error, unreadable file or Redis error.\n')
+    .addHelpText('after', '\nAlso takes --redis <url> (required), --tls-ca <file> and --field <name> (default: data), as `trackplan stream` does.\nExit codes: 0 loaded, 2 usage error, unreadable file or Redis error.\n')
     .action(async (file: string, _options: unknown, command: Command) => {
-      const options = command.optsWithGlobals<{ redis?: string; to: string; field: string }>();
+      const options = command.optsWithGlobals<{ redis?: string; to: string; field: string; tlsCa?: string }>();
       done(await runProduce(file, { ...options, redis: required('--redis <url>', options.redis) }, io));
     });
 }

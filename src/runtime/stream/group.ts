@@ -10,7 +10,9 @@ export class FatalStreamError extends ConfigError {
 export function isFatal(error: unknown): boolean {
   if (error instanceof FatalStreamError) return true;
   const message = (error as Error)?.message ?? '';
-  return /^(WRONGPASS|NOAUTH|NOPERM|WRONGTYPE)\b/.test(message);
+  // A certificate the client does not trust stays untrusted however often it retries.
+  const code = String((error as NodeJS.ErrnoException)?.code ?? '');
+  return /^(WRONGPASS|NOAUTH|NOPERM|WRONGTYPE)\b/.test(message) || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code);
 }
 
 /**

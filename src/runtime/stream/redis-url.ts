@@ -1,4 +1,5 @@
 import type { RedisOptions } from 'ioredis';
+import { isIP } from 'node:net';
 import { ConfigError } from '../../core/errors.js';
 
 /** How to reach Redis, parsed from `--redis`, with a label that is safe to print. */
@@ -13,9 +14,10 @@ export interface RedisTarget {
 /**
  * Reads `redis://[user[:password]@]host[:port][/db]` (`rediss://` for TLS). The password comes
  * from the URL or, preferably (arguments are visible to other users), from `password`
- * (`REDIS_PASSWORD`). The URL is never echoed with its password in errors.
+ * (`REDIS_PASSWORD`). The URL is never echoed with its password in errors. `tlsCa`: the
+ * certificate authority (PEM) to trust for rediss://, when it is not a public one.
  */
-export function parseRedisUrl(text: string, password?: string): RedisTarget {
+export function parseRedisUrl(text: string, password?: string, tlsCa?: string | Buffer): RedisTarget {
   let url: URL;
   try {
     url = new URL(text);
@@ -36,8 +38,13 @@ export function parseRedisUrl(text: string, password?: string): RedisTarget {
     host, port, db,
     ...(username !== undefined ? { username } : {}),
     ...(secret !== undefined ? { password: secret } : {}),
-    ...(url.protocol === 'rediss:' ? { tls: { servername: host } } : {}),
+    // SNI takes a host name only; an address is checked against the certificate's IP entries.
+    ...(url.protocol === 'rediss:' ? { tls: isIP(host) ? {} : { servername: host } } : {}),
   };
+  if (tlsCa !== undefined) {
+    if (url.protocol !== 'rediss:') throw new ConfigError('--tls-ca: the certificate authority is for TLS: use a rediss:// URL');
+    options.tls = { ...options.tls, ca: tlsCa };
+  }
   return { options, label: `${url.protocol}//${url.host}/${db}`, secret };
 }
 
