@@ -54,6 +54,9 @@ export async function runStream(options: StreamOptions, io: Io, listen: () => St
     createGroup: options.createGroup ?? false,
   });
   const http = await startStreamHttp(consumer, { group, streams, redis: target.label }, options.host, count('--port', options.port, 0));
+  if (options.violations === undefined && options.deadLetter === undefined) {
+    log('warning: without --violations or --dead-letter, violation records, events the policy drops and malformed entries are only counted in /metrics');
+  }
   const signals = listen();
   log(`consumer ${consumer.consumer} of group ${group} on ${target.label} (${streams.join(', ')} -> ${out}) with ${validator.planId}@${validator.planVersion}; /metrics and /health on ${http.url}`);
   signals.onReload(async () => {
