@@ -158,8 +158,10 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
     },
     validator: () => validator,
     async refreshGroupInfo() {
-      admin ??= redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: 1 });
-      admin.on('error', () => undefined);
+      if (!admin) {
+        admin = redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: 1 });
+        admin.on('error', () => undefined); // a failed scrape answers without lag; the loop reports Redis errors
+      }
       for (const stream of options.streams) {
         const groups = await admin.xinfo('GROUPS', stream) as unknown[][];
         for (const group of groups) {
