@@ -78,10 +78,14 @@ describe('trackplan serve --workers 2', () => {
     expect(acked.size).toBeGreaterThanOrEqual(1500);
   }, 90_000);
 
-  it('needs --forward', async () => {
+  it.each([
+    { args: ['--workers', '2'], error: '--workers: more than one worker needs --forward (each worker spools to its own folder and forwards from there)' },
+    { args: ['--workers', '0', '--forward', 'http://127.0.0.1:9'], error: '--workers: expected a whole number from 1 to 256, found "0"' },
+    { args: ['--workers', 'two', '--forward', 'http://127.0.0.1:9'], error: '--workers: expected a whole number from 1 to 256, found "two"' },
+  ])('refuses $args with exit 2', async ({ args, error }) => {
     let stderr = '';
     const io: Io = { stdout: () => undefined, stderr: (text) => void (stderr += text), cwd: process.cwd(), color: false };
-    expect(await runCli(['serve', '--plan', PLAN_DIR, '--port', '0', '--workers', '2'], io)).toBe(2);
-    expect(stderr).toBe('trackplan: --workers: more than one worker needs --forward (each worker spools to its own folder and forwards from there)\n');
+    expect(await runCli(['serve', '--plan', PLAN_DIR, '--port', '0', ...args], io)).toBe(2);
+    expect(stderr).toBe(`trackplan: ${error}\n`);
   });
 });
