@@ -7,12 +7,17 @@
 // runs on the same machine and shares its cores with the servers: on 2 cores, 2 workers compete
 // with autocannon, so that ratio is a floor of what spare cores give.
 // Needs `npm run build` first (it runs the build itself when dist/ is missing).
-// Usage: node bench/serve.js [--duration 10] [--connections 50] [--rounds 2] [--skip-workers]
+// Before/after: the same serve built from `--before <git-ref>` (default: where this branch left
+// main) runs in the same run, so the cost of a change (the hardening: duplicate-key and depth
+// checks, bounded records, the linear-time pattern engine) is measured against it.
+// Usage: node bench/serve.js [--duration 10] [--connections 50] [--rounds 2] [--before REF] [--skip-workers]
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { baseDist, beforeRef } from './base-dist.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = path.join(import.meta.dirname, '.data', 'serve');
@@ -63,16 +68,21 @@ function runBare() {
   }));
 }
 
+/** `serve` as the CLI builds it, from this checkout's dist/ or the one given by `--dist` (before). */
 async function runServe() {
-  const { loadPlan } = await import('../dist/sources/load-plan.js');
-  const { compileRuntimePlan } = await import('../dist/core/compiled-plan.js');
-  const { createValidator } = await import('../dist/runtime/validator.js');
-  const { startServer } = await import('../dist/runtime/http/server.js');
+  const dist = arg('dist', path.join(root, 'dist'));
+  const load = (file) => import(pathToFileURL(path.join(dist, file)).href);
+  const { loadPlan } = await load('sources/load-plan.js');
+  const { compileRuntimePlan } = await load('core/compiled-plan.js');
+  const { createValidator } = await load('runtime/validator.js');
+  const { startServer } = await load('runtime/http/server.js');
   const { plan } = await loadPlan(path.join(root, 'plans'));
+  // As `trackplan serve` does: patterns recheck proves safe run natively, the rest on RE2JS.
+  const safety = existsSync(path.join(dist, 'safe-patterns.js')) ? await (await load('safe-patterns.js')).checkPatternSafety(plan) : undefined;
   const spool = arg('spool');
   await rm(spool, { recursive: true, force: true });
   const server = await startServer({
-    validator: createValidator(compileRuntimePlan(plan)),
+    validator: createValidator(compileRuntimePlan(plan), safety ? { safePatterns: safety.safe } : {}),
     port: 0,
     writeKeys: [WRITE_KEY],
     forward: { url: arg('sink'), spool: { dir: spool } },
@@ -214,15 +224,17 @@ async function main() {
   const connections = Number(arg('connections', '50'));
   const rounds = Number(arg('rounds', '2'));
   await mkdir(dataDir, { recursive: true });
+  const before = await baseDist(beforeRef());
   process.stdout.write(`bench/serve: ${connections} connections, ${duration} s per run (after a 2 s warm-up), ${rounds} rounds, each server alone in its own process\n\n`);
 
   const rows = [];
   for (const scenario of scenarios()) {
-    const runs = { bare: [], serve: [] };
+    const runs = { bare: [], before: [], serve: [] };
     for (let round = 0; round < rounds; round++) {
-      for (const kind of ['bare', 'serve']) {
-        const sink = kind === 'serve' ? await start('sink') : undefined;
-        const target = await start(kind, sink ? ['--sink', sink.url, '--spool', path.join(dataDir, 'spool')] : []);
+      for (const kind of ['bare', 'before', 'serve']) {
+        const sink = kind !== 'bare' ? await start('sink') : undefined;
+        const extra = sink ? ['--sink', sink.url, '--spool', path.join(dataDir, 'spool'), ...(kind === 'before' ? ['--dist', path.join(before.dir, 'dist')] : [])] : [];
+        const target = await start(kind === 'before' ? 'serve' : kind, extra);
         const warm = await load(autocannon, target.url, scenario, 2, connections);
         const run = await load(autocannon, target.url, scenario, duration, connections);
         if (sink) {
@@ -241,21 +253,24 @@ async function main() {
         await stop(target.child);
         if (sink) await stop(sink.child);
         runs[kind].push(run);
-        process.stdout.write(`  ${scenario.name.padEnd(16)} ${kind.padEnd(5)} round ${round + 1}: ${Math.round(run.rps)} req/s, p99 ${run.p99} ms, ${run.failed} failed${run.forwarded ? `, ${run.forwarded} (spool drained ${run.drainMs} ms after the load)` : ''}\n`);
+        process.stdout.write(`  ${scenario.name.padEnd(16)} ${kind.padEnd(6)} round ${round + 1}: ${Math.round(run.rps)} req/s, p99 ${run.p99} ms, ${run.failed} failed${run.forwarded ? `, ${run.forwarded} (spool drained ${run.drainMs} ms after the load)` : ''}\n`);
       }
     }
     const median = (values) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
     const bare = median(runs.bare.map((r) => r.rps));
     const serve = median(runs.serve.map((r) => r.rps));
+    const beforeRps = median(runs.before.map((r) => r.rps));
     rows.push({
       scenario: `${scenario.name} (${scenario.bytes} B/request)`,
       bare: `${Math.round(bare)} req/s, p99 ${median(runs.bare.map((r) => r.p99))} ms`,
+      before: `${Math.round(beforeRps)} req/s, p99 ${median(runs.before.map((r) => r.p99))} ms`,
       serve: `${Math.round(serve)} req/s, p99 ${median(runs.serve.map((r) => r.p99))} ms, ${Math.round(serve * scenario.perRequest)} events/s`,
       ratio: (serve / bare).toFixed(2),
+      change: (serve / beforeRps).toFixed(3),
     });
   }
-  process.stdout.write('\n| scenario | bare node:http (parse JSON) | trackplan serve (validate, spool, forward) | ratio (target >= 0.8) |\n| --- | --- | --- | --- |\n');
-  for (const row of rows) process.stdout.write(`| ${row.scenario} | ${row.bare} | ${row.serve} | ${row.ratio} |\n`);
+  process.stdout.write(`\n| scenario | bare node:http (parse JSON) | serve before (${before.sha}) | trackplan serve (validate, spool, forward) | ratio to bare (target >= 0.8) | after / before (target >= 0.95) |\n| --- | --- | --- | --- | --- | --- |\n`);
+  for (const row of rows) process.stdout.write(`| ${row.scenario} | ${row.bare} | ${row.before} | ${row.serve} | ${row.ratio} | ${row.change} |\n`);
   if (!process.argv.includes('--skip-workers')) await compareWorkers(autocannon, duration, connections, rounds);
 }
 

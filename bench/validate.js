@@ -8,8 +8,11 @@
 //   (w) trackplan on N threads (this one and N - 1 worker threads)
 // then, over a ~1 GB file, `trackplan validate` as a process and the runtime alone (as an app
 // embeds it), 1 and N threads: wall time and peak RSS.
+//   (b0) before: (b) built from `--before <git-ref>` (default: where this branch left main), so the
+//        cost of a change (the hardening: duplicate-key and depth checks, bounded records, the
+//        linear-time pattern engine) is measured in the same run: (b)/(b0), target >= 0.95
 // Needs `npm run build` first (it imports dist/). Usage:
-//   node bench/validate.js [--events 200000] [--runs 3] [--workers 2] [--big-mb 1024] [--naive 1000]
+//   node bench/validate.js [--events 200000] [--runs 3] [--workers 2] [--big-mb 1024] [--naive 1000] [--before REF]
 import { spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
@@ -25,12 +28,18 @@ import { LineScanner } from '../dist/runtime/line-scanner.js';
 import { visitLines } from '../dist/runtime/ndjson-lines.js';
 import { openNdjsonInput } from '../dist/runtime/ndjson-input.js';
 import { createValidator } from '../dist/runtime/validator.js';
+import { checkPatternSafety } from '../dist/safe-patterns.js';
+import { pathToFileURL } from 'node:url';
+import { baseDist, beforeRef } from './base-dist.js';
 
 const addFormats = addFormatsModule.default ?? addFormatsModule;
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
+const before = await baseDist(beforeRef());
+const beforeRun = await import(pathToFileURL(path.join(before.dir, 'dist/runtime/ndjson-run.js')).href);
+const beforeValidator = await import(pathToFileURL(path.join(before.dir, 'dist/runtime/validator.js')).href);
 const EVENTS = arg('events', 200_000);
 const RUNS = arg('runs', 3);
 const WORKERS = arg('workers', 2);
@@ -206,7 +215,26 @@ async function floor() {
 }
 
 /** (b): the validator is compiled once, outside the timing, as (r)'s schemas are; see the compile time printed. */
-function ours(plan) {
+function ours(plan, safePatterns) {
+  // As `trackplan validate` builds it: patterns recheck proves safe run natively, the rest on RE2JS.
+  const validator = createValidator(plan, { policy: { propagate_violations: false }, safePatterns });
+  return async () => {
+    const input = await openNdjsonInput(eventsFile);
+    return validateNdjsonWith(validator, input.chunks, { records: true }, () => undefined);
+  };
+}
+
+/** (b0): (b) as the `--before` commit builds it. */
+function oursBefore(plan) {
+  const validator = beforeValidator.createValidator(plan, { policy: { propagate_violations: false } });
+  return async () => {
+    const input = await openNdjsonInput(eventsFile);
+    return beforeRun.validateNdjsonWith(validator, input.chunks, { records: true }, () => undefined);
+  };
+}
+
+/** (b-all-linear): every pattern on RE2JS, as a library user gets it without a safety check. */
+function oursLinear(plan) {
   const validator = createValidator(plan, { policy: { propagate_violations: false } });
   return async () => {
     const input = await openNdjsonInput(eventsFile);
@@ -319,9 +347,12 @@ await floor(); // warm the page cache and the JIT
 const compileStart = process.hrtime.bigint();
 createValidator(plan);
 const compileMs = Number(process.hrtime.bigint() - compileStart) / 1e6;
-const { a, b, r, c, w } = await bestOf({
+const safety = await checkPatternSafety(ir);
+const { a, b, b0, bl, r, c, w } = await bestOf({
   a: floor,
-  b: ours(plan),
+  b0: oursBefore(plan),
+  b: ours(plan, safety.safe),
+  bl: oursLinear(plan),
   r: rudderStyle(plan),
   c: () => naive(plan, NAIVE),
   w: () => oursParallel(plan),
@@ -339,11 +370,14 @@ process.stdout.write(`plan: ${plan.events.length} planned calls, compiled (first
 process.stdout.write(`${summary.events.toLocaleString('en-US')} events, ${summary.violating.toLocaleString('en-US')} violating (${((summary.violating / summary.events) * 100).toFixed(1)}%)\n`);
 process.stdout.write(`${'contender'.padEnd(58)} ${'rate'.padStart(19)} ${'throughput'.padStart(12)} ${'vs (a)'.padStart(8)}\n`);
 process.stdout.write(`${row('(a) floor: read lines + JSON.parse', a.seconds, EVENTS, floorRate)}\n`);
+process.stdout.write(`${row(`(b0) before (${before.sha}), 1 thread`, b0.seconds, EVENTS, floorRate)}\n`);
 process.stdout.write(`${row('(b) trackplan validateNdjson, 1 thread', b.seconds, EVENTS, floorRate)}\n`);
+process.stdout.write(`${row('(b) with every pattern on RE2JS (no safety check)', bl.seconds, EVENTS, floorRate)}\n`);
 process.stdout.write(`${row('(r) rudder-transformer-style ajv (allErrors, verbose, full)', r.seconds, EVENTS, floorRate)}\n`);
 process.stdout.write(`${row(`(c) naive: ajv compile per event (first ${NAIVE.toLocaleString('en-US')} events)`, c.seconds, Math.min(NAIVE, EVENTS), floorRate)}\n`);
 process.stdout.write(`${row(`(w) trackplan validateNdjson, ${WORKERS} threads (with start-up)`, w.seconds, EVENTS, floorRate)}\n`);
 process.stdout.write(`\n(b)/(a) = ${(a.seconds / b.seconds).toFixed(2)} (target >= 0.75); (w)/(b) = ${(b.seconds / w.seconds).toFixed(2)} (target >= 1.6)\n`);
+process.stdout.write(`after/before: (b)/(b0) = ${(b0.seconds / b.seconds).toFixed(3)} (target >= 0.95); all patterns on RE2JS: ${(b0.seconds / bl.seconds).toFixed(3)}; CPU (b)/(b0) = ${(b0.cpu / b.cpu).toFixed(3)}\n`);
 process.stdout.write(`CPU time, all threads (less sensitive to a busy machine): (a) ${a.cpu.toFixed(2)} s, (b) ${b.cpu.toFixed(2)} s, (w) ${w.cpu.toFixed(2)} s: (b)/(a) = ${(a.cpu / b.cpu).toFixed(2)}\n`);
 process.stdout.write(`load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} CPUs\n`);
 

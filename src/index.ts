@@ -1,32 +1,24 @@
-/** trackplan: load, compile and diff tracking plans. */
+/**
+ * trackplan: load a tracking plan, check it, compile it to JSON Schema and typed tracking
+ * functions, and diff two versions of it. The runtime validator is `trackplan/runtime`, the code
+ * linter `trackplan/lint`.
+ *
+ * @packageDocumentation
+ */
 export { loadPlan, type LoadedPlan, type LoadPlanOptions } from './sources/load-plan.js';
-export { parseYamlFile } from './sources/yaml-file.js';
-export { normalizePlan, type NormalizeResult } from './core/normalize/index.js';
-export { compileOutputs, type CompileOptions, type CompileResult } from './app/compile.js';
-export { compileTrackingFiles, type TrackingOptions, type TrackingOutput } from './codegen/index.js';
-export { nameTrackingFunctions, functionNameOf, type TrackingName, type NamingResult } from './core/naming/namer.js';
-export { resolveTargets, SDK_FLAVOURS, type Flavour, type TrackingSdk, type TrackingTarget } from './core/flavours/index.js';
-export { CODEGEN_ERRORS, type CodegenErrorId } from './core/naming/codegen-errors.js';
-export { compileEventSchema, compileDataSchema, compileProperty, type JsonSchema } from './core/compile-schema.js';
-export { compileSchemaFiles, schemaPath, toPlanJson } from './core/compile.js';
-export { eventFileName } from './core/file-names.js';
-export { planFormatSchema } from './core/format-schema.js';
-export { hasErrors, sortDiagnostics, type Diagnostic, type Severity } from './core/diagnostics.js';
-export { formatLocation, type Location, type FileLocation, type SheetLocation } from './core/location.js';
-export { PLAN_ERRORS, type PlanErrorId } from './core/plan-errors.js';
-export { ConfigError } from './core/errors.js';
-export type * from './core/ir.js';
-export type { RawNode, RawFile, RawMap, RawSeq, RawScalar, RawEntry } from './core/raw.js';
-export { compileRuntimePlan, type CompiledPlan, type CompiledEvent } from './core/compiled-plan.js';
-export { checkPlan, analyzePatterns } from './app/check-plan.js';
-export { runPlanRules, PLAN_RULES, describeRules, collectPatterns, type RuleRunResult, type RunRulesOptions, type PlanRule, type PatternVerdict, type RuleEnv } from './core/rules/index.js';
-export { diffPlans, judgeBump, CHANGES, type PlanDiff, type PlanChange, type ChangeKind, type ChangeId, type Bump, type BumpVerdict } from './core/diff/index.js';
 export { loadPlanFiles, type PlanFileText } from './sources/load-plan-files.js';
-export { loadPlanAtRef, readPlanFilesAtRef, resolveGitRef } from './sources/git-plan.js';
-export { formatDiff, type DiffFormat, type DiffLabels } from './report/diff.js';
-export { pullSheet, type PulledPlan, type PullOptions } from './sources/sheets/pull.js';
-export { readSheetPlan, type SheetPlan } from './sources/sheets/read-sheet.js';
-export { readCsvFolder } from './sources/sheets/csv-folder.js';
-export { SHEET_ERRORS, type SheetErrorId } from './sources/sheets/sheet-errors.js';
-export type { SheetData } from './sources/sheets/sheet-data.js';
-export { writePlanYaml, type PlanYamlOptions } from './sources/yaml-writer.js';
+export { loadPlanAtRef } from './sources/git-plan.js';
+export { checkPlan, type CheckPlanOptions, type CheckPlanResult } from './app/check-plan.js';
+export { compileOutputs, type CompileOptions, type CompileResult } from './app/compile.js';
+export { compileRuntimePlan, type CompiledPlan, type CompiledEvent } from './core/compiled-plan.js';
+export type { JsonSchema } from './core/compile-schema.js';
+export { diffPlans, judgeBump, CHANGES, type VersionMove, type PlanDiff, type PlanChange, type ChangeKind, type ChangeId, type RenameHint, type Bump, type BumpVerdict } from './core/diff/index.js';
+export { hasErrors, type Diagnostic, type Severity } from './core/diagnostics.js';
+export type { Location, FileLocation, SheetLocation } from './core/location.js';
+export { ConfigError } from './core/errors.js';
+export type {
+  PlanIR, EventIR, PropertyIR, TypeIR, SourceIR, PolicyIR, PolicySettings, PolicyAction, RuleSettingIR, RuleSeverity,
+  LintSettingsIR, LintRuleSettingIR, WrapperCall, ArgumentPath, CallType, PrimitiveType, EnumValue, EventStatus,
+} from './core/ir.js';
+export { CALL_TYPES, PRIMITIVE_TYPES } from './core/ir.js';
+export { checkPatternSafety, type PatternSafety } from './app/safe-patterns.js';

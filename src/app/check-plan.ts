@@ -1,7 +1,8 @@
+import type { Diagnostic } from '../core/diagnostics.js';
 import type { PlanIR } from '../core/ir.js';
 import { collectPatterns } from '../core/rules/redos-pattern.js';
 import { findRule } from '../core/rules/registry.js';
-import { ruleSeverity, runPlanRules, type RuleRunResult, type RunRulesOptions } from '../core/rules/run.js';
+import { ruleSeverity, runPlanRules } from '../core/rules/run.js';
 import type { PatternVerdict } from '../core/rules/types.js';
 
 /** Give up on one pattern after this long; an undecided pattern is not reported. */
@@ -35,8 +36,28 @@ export async function analyzePatterns(patterns: Iterable<string>): Promise<Map<s
   return new Map(unique.map((pattern, i) => [pattern, verdicts[i]!]));
 }
 
-/** Runs the plan rules, computing first what the pure rules cannot (ReDoS verdicts) when a rule needs it. */
-export async function checkPlan(plan: PlanIR, options: Omit<RunRulesOptions, 'env'> = {}): Promise<RuleRunResult> {
+/** Options of {@link checkPlan}. */
+export interface CheckPlanOptions {
+  /** Run only these rule ids (tests, editors). Their configured severity still applies; `off` still skips. */
+  only?: readonly string[];
+}
+
+/** What {@link checkPlan} finds. */
+export interface CheckPlanResult {
+  /** The rules' findings, sorted by place. */
+  diagnostics: Diagnostic[];
+  /** Mistakes in the header's `rules:` settings (unknown rule, bad options). */
+  configDiagnostics: Diagnostic[];
+}
+
+/**
+ * Runs the plan rules (`trackplan check`) with the severities and options of the plan's header,
+ * computing first what the pure rules cannot (ReDoS verdicts) when a rule needs it.
+ *
+ * @param plan - A plan from {@link loadPlan} without errors.
+ * @returns The findings, sorted by place; an error among them means the plan fails the check.
+ */
+export async function checkPlan(plan: PlanIR, options: CheckPlanOptions = {}): Promise<CheckPlanResult> {
   const redos = findRule('redos-pattern')!;
   const needsPatterns = ruleSeverity(plan, redos) !== 'off' && (!options.only || options.only.includes(redos.id));
   const patternVerdicts = needsPatterns ? await analyzePatterns(collectPatterns(plan)) : new Map<string, PatternVerdict>();

@@ -3,6 +3,7 @@ import { compileSchemaFiles } from '../core/compile.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { PlanIR } from '../core/ir.js';
 
+/** Options of `compileOutputs`. */
 export interface CompileOptions {
   /** SDK of the generated tracking module (`trackplan build --sdk`); default: the plan's sources. */
   sdk?: string | undefined;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors } from '../core/diagnostics.js';
+import { checkPatternSafety, unsafePatternsHint } from '../app/safe-patterns.js';
 import { compileOutputs } from '../app/compile.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { checkOutput, writeOutput } from '../sources/output.js';
@@ -13,6 +14,7 @@ export interface BuildOptions {
   check?: boolean;
   /** SDK of the generated tracking module; default: the SDKs of the plan's sources. */
   sdk?: string;
+  allowUnsafePatterns?: boolean;
 }
 
 /** `trackplan build`: compile the plan into the output folder, or with --check, say what is stale. */
@@ -21,6 +23,13 @@ export async function runBuild(options: BuildOptions, io: Io): Promise<ExitCode>
   if (!plan || hasErrors(diagnostics)) {
     io.stderr(formatPretty(diagnostics, { color: io.color, source: sourceReader(io.cwd) }));
     io.stderr(`trackplan build: the plan has errors; nothing was written to ${options.out}\n`);
+    return EXIT.error;
+  }
+  // The schemas built here run patterns on every event: one that can backtrack catastrophically is refused.
+  const patterns = await checkPatternSafety(plan);
+  if (patterns.diagnostics.length > 0 && !options.allowUnsafePatterns) {
+    io.stderr(formatPretty(patterns.diagnostics, { color: io.color, source: sourceReader(io.cwd) }));
+    io.stderr(unsafePatternsHint('build'));
     return EXIT.error;
   }
   const { files, diagnostics: codegen } = await compileOutputs(plan, { sdk: options.sdk });
@@ -55,6 +64,7 @@ export function registerBuild(program: Command, io: Io, done: (code: ExitCode) =
     .option('--plan <dir>', 'plan folder', 'plans')
     .option('--out <dir>', 'output folder', 'generated')
     .option('--check', 'write nothing; exit 1 when the output folder is stale')
+    .option('--allow-unsafe-patterns', 'build even when a pattern can backtrack catastrophically (ReDoS)')
     .option('--sdk <sdk>', 'SDK of the generated tracking.ts: rudderstack-js, segment-js, rudderstack-node, segment-node (default: the plan sources\' sdk)')
     .action(async (options: BuildOptions) => done(await runBuild(options, io)));
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { hasErrors } from '../core/diagnostics.js';
 import { checkPlan } from '../app/check-plan.js';
 import { loadPlan } from '../sources/load-plan.js';
-import { formatDiagnostics, summarize, type DiagnosticFormat } from '../report/diagnostics.js';
+import { DIAGNOSTIC_REPORTERS, formatDiagnostics, summarize, type DiagnosticFormat } from '../report/diagnostics.js';
 import { EXIT, formatOption, sourceReader, type ExitCode, type Io } from './io.js';
 
 export interface CheckOptions {
@@ -38,6 +38,6 @@ export function registerCheck(program: Command, io: Io, done: (code: ExitCode) =
     .command('check')
     .description('check the plan: format errors and plan rules (severities in the header\'s `rules:`)')
     .option('--plan <dir>', 'plan folder', 'plans')
-    .addOption(formatOption(['pretty', 'json', 'github'] as const, 'pretty'))
+    .addOption(formatOption(DIAGNOSTIC_REPORTERS))
     .action(async (options: CheckOptions) => done(await runCheck(options, io)));
 }

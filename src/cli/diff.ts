@@ -6,7 +6,7 @@ import { diffPlans } from '../core/diff/diff-plans.js';
 import { ConfigError } from '../core/errors.js';
 import type { PlanIR } from '../core/ir.js';
 import { formatPretty } from '../report/diagnostics.js';
-import { formatDiff, type DiffFormat } from '../report/diff.js';
+import { DIFF_REPORTERS, formatDiff, type DiffFormat } from '../report/diff.js';
 import { loadPlanAtRef, resolveGitRef } from '../sources/git-plan.js';
 import { loadPlan, type LoadedPlan } from '../sources/load-plan.js';
 import { EXIT, formatOption, type ExitCode, type Io } from './io.js';
@@ -65,6 +65,6 @@ export function registerDiff(program: Command, io: Io, done: (code: ExitCode) =>
     .argument('<base>', 'the plan before: a git ref (read with git, no checkout) or a folder')
     .argument('[head]', 'the plan after: a git ref or a folder (default: the --plan folder in the working tree)')
     .option('--plan <dir>', 'plan folder (in the working tree and in git refs)', 'plans')
-    .addOption(formatOption(['pretty', 'markdown', 'json'] as const, 'pretty'))
+    .addOption(formatOption(DIFF_REPORTERS))
     .action(async (base: string, head: string | undefined, options: DiffOptions) => done(await runDiff(base, head, options, io)));
 }

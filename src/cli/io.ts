@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
+import { describeFormats } from '../report/reporter.js';
 
 /** Exit codes of every command (DESIGN section 5). */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -21,8 +22,9 @@ export const processIo: Io = {
   color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
 };
 
-export function formatOption<T extends string>(choices: readonly T[], fallback: T): Option {
-  return new Option('--format <format>', 'output format').choices(choices).default(fallback);
+/** `--format`: its choices and help come from a reporter registry (src/report). */
+export function formatOption(registry: readonly { name: string; description: string }[], fallback = 'pretty'): Option {
+  return new Option('--format <format>', describeFormats(registry)).choices(registry.map((r) => r.name)).default(fallback);
 }
 
 /** Reads (and caches) files named in diagnostics, relative to the working directory, for code frames. */

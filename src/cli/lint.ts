@@ -10,14 +10,14 @@ import { lintProject } from '../lint/lint-project.js';
 import type { LintResult } from '../lint/lint-sources.js';
 import { isValidCallee, readLintConfig } from '../lint/read-config.js';
 import { LINT_RULES } from '../lint/rules/index.js';
-import { formatGithub, formatPretty, summarize } from '../report/diagnostics.js';
-import { formatLintJson } from '../report/lint-json.js';
-import { formatLintPretty } from '../report/lint-pretty.js';
-import { formatSarif } from '../report/sarif.js';
+import { formatPretty, summarize } from '../report/diagnostics.js';
+import { findReporter } from '../report/reporter.js';
+import { LINT_REPORTERS } from '../report/reporters.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { EXIT, formatOption, type ExitCode, type Io } from './io.js';
 
-export type LintFormat = 'pretty' | 'json' | 'sarif' | 'github';
+/** A `--format` of `trackplan lint`: the name of one of LINT_REPORTERS. */
+export type LintFormat = string;
 
 export interface LintOptions {
   plan: string;
@@ -81,24 +81,12 @@ export async function runLint(paths: string[], options: LintOptions, io: Io): Pr
 }
 
 function formatResult(result: LintResult, options: LintOptions, color: boolean): string {
-  switch (options.format) {
-    case 'json':
-      return formatLintJson(result);
-    case 'sarif':
-      return formatSarif(result.diagnostics, {
-        toolName: 'trackplan',
-        toolVersion: version,
-        informationUri: 'https://www.npmjs.com/package/trackplan',
-        rules: LINT_RULES.map(({ id, description, severity }) => ({ id, description, severity })),
-      });
-    case 'github': {
-      const { summary } = result.coverage;
-      const notice = options.coverage ? `::notice title=trackplan coverage::${summary.sent} of ${summary.planned} planned calls are sent from the code (${summary.percent}%)\n` : '';
-      return formatGithub(result.diagnostics) + notice;
-    }
-    default:
-      return formatLintPretty(result, { color, coverage: options.coverage ?? false });
-  }
+  return findReporter(LINT_REPORTERS, options.format).format(result, {
+    color,
+    coverage: options.coverage ?? false,
+    rules: LINT_RULES.map(({ id, description, severity }) => ({ id, description, severity })),
+    toolVersion: version,
+  });
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -109,7 +97,7 @@ export function registerLint(program: Command, io: Io, done: (code: ExitCode) =>
     .description('check the analytics calls of a TypeScript/JavaScript code base against the plan')
     .argument('[paths...]', 'files or folders to lint', ['.'])
     .option('--plan <dir>', 'plan folder', 'plans')
-    .addOption(formatOption(['pretty', 'json', 'sarif', 'github'] as const, 'pretty'))
+    .addOption(formatOption(LINT_REPORTERS))
     .option('--coverage', 'report, per planned call, its call sites and the calls never sent')
     .option('--receiver <name>', 'an object whose track/identify/page/screen/group are browser-SDK calls (repeatable)', collect)
     .option('--call <spec>', 'a wrapper: callee[:type=track,event=0,properties=1] (repeatable)', collect)

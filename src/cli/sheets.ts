@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { ConfigError } from '../core/errors.js';
-import { formatDiagnostics, type DiagnosticFormat } from '../report/diagnostics.js';
+import { DIAGNOSTIC_REPORTERS, formatDiagnostics, type DiagnosticFormat } from '../report/diagnostics.js';
 import { resolveAuth } from '../sources/sheets/auth.js';
 import { readCsvFolder, writeCsvFolder } from '../sources/sheets/csv-folder.js';
 import { mergeCsvTabs, templateCsvTabs } from '../sources/sheets/csv-push.js';
@@ -191,7 +191,7 @@ export function registerSheets(program: Command, io: Io, done: (code: ExitCode) 
     .option('--out <dir>', 'plan folder to write', 'plans')
     .option('--from-csv <dir>', 'read one CSV file per tab instead of the API')
     .option('--check', 'write nothing; exit 1 when the folder differs from the sheet')
-    .addOption(formatOption(['pretty', 'json', 'github'] as const, 'pretty'))
+    .addOption(formatOption(DIAGNOSTIC_REPORTERS))
     .action(async (options: SheetsPullOptions) => done(await runSheetsPull(options, io)));
   connectionOptions(sheets.command('push').description('write the plan into the sheet, keeping the order of existing rows'))
     .option('--plan <dir>', 'plan folder', 'plans')

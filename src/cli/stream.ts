@@ -2,6 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { checkPatternSafety, unsafePatternsHint } from '../app/safe-patterns.js';
 import { compileRuntimePlan } from '../core/compiled-plan.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { ConfigError } from '../core/errors.js';
@@ -30,6 +31,7 @@ export interface StreamOptions {
   host: string;
   port: string;
   tlsCa?: string;
+  allowUnsafePatterns?: boolean;
 }
 
 const EXIT_CODES = '\nExit codes: 0 stopped by SIGTERM/SIGINT after the batch in flight, 2 usage, plan or Redis configuration error (no group, wrong password).\n';
@@ -43,7 +45,7 @@ export async function runStream(options: StreamOptions, io: Io, listen: () => St
   const target = parseRedisUrl(redis, process.env['REDIS_PASSWORD'], readCa(options.tlsCa, io));
   const streams = expandStreams(required('--in <stream>', options.in));
   if (streams.length === 0) throw new ConfigError('--in: give at least one input stream');
-  const validator = await loadValidator(options.plan, io);
+  const validator = await loadValidator(options, io);
   if (!validator) return EXIT.error;
   const consumer = await startStreamConsumer({
     redis: target.options, secret: target.secret, streams, group, out, field: options.field,
@@ -61,7 +63,7 @@ export async function runStream(options: StreamOptions, io: Io, listen: () => St
   log(`consumer ${consumer.consumer} of group ${group} on ${target.label} (${streams.join(', ')} -> ${out}) with ${validator.planId}@${validator.planVersion}; /metrics and /health on ${http.url}`);
   signals.onReload(async () => {
     // A broken plan keeps the running one: entries keep flowing while the plan gets fixed.
-    const next = await loadValidator(options.plan, io).catch((error: Error) => void log(`plan not reloaded: ${error.message}`));
+    const next = await loadValidator(options, io).catch((error: Error) => void log(`plan not reloaded: ${error.message}`));
     if (!next) return log('plan not reloaded; still using the previous one');
     consumer.setValidator(next);
     log(`plan reloaded: ${next.planId}@${next.planVersion}`);
@@ -81,14 +83,21 @@ export async function runStream(options: StreamOptions, io: Io, listen: () => St
   return EXIT.clean;
 }
 
-async function loadValidator(planDir: string, io: Io): Promise<Validator | undefined> {
-  const { plan, diagnostics } = await loadPlan(planDir, { cwd: io.cwd });
+async function loadValidator(options: Pick<StreamOptions, 'plan' | 'allowUnsafePatterns'>, io: Io): Promise<Validator | undefined> {
+  const { plan, diagnostics } = await loadPlan(options.plan, { cwd: io.cwd });
   if (!plan || hasErrors(diagnostics)) {
     io.stderr(formatPretty(diagnostics, { color: io.color }));
-    io.stderr(`trackplan stream: the plan in ${planDir} has errors\n`);
+    io.stderr(`trackplan stream: the plan in ${options.plan} has errors\n`);
     return undefined;
   }
-  return createValidator(compileRuntimePlan(plan));
+  // As serve and validate: a pattern that can backtrack catastrophically is refused, or runs on the linear-time engine.
+  const patterns = await checkPatternSafety(plan);
+  if (patterns.diagnostics.length > 0 && !options.allowUnsafePatterns) {
+    io.stderr(formatPretty(patterns.diagnostics, { color: io.color }));
+    io.stderr(unsafePatternsHint('stream'));
+    return undefined;
+  }
+  return createValidator(compileRuntimePlan(plan), { safePatterns: patterns.safe });
 }
 
 /** `trackplan stream produce`: loads an NDJSON file into a stream (tests and demos). */
@@ -165,6 +174,7 @@ export function registerStream(program: Command, io: Io, done: (code: ExitCode) 
     .option('--claim-idle-ms <ms>', 'take over entries pending this long at another consumer', '30000')
     .option('--max-deliveries <n>', 'dead-letter an entry delivered more often than this', '5')
     .option('--create-group', 'create the group (from the start of the streams) when missing')
+    .option('--allow-unsafe-patterns', 'start even when a pattern can backtrack catastrophically (it runs on the linear-time engine)')
     .option('--host <host>', 'address of /metrics and /health', '127.0.0.1')
     .option('--port <port>', 'port of /metrics and /health (0: any free port, printed at start)', '0')
     .addHelpText('after', EXIT_CODES)

@@ -18,8 +18,14 @@ function nameType(event: EventIR): string | undefined {
 /** The function that sends one planned call, in the given flavour. */
 export function callFunction(name: TrackingName, flavour: Flavour, byEventName: ReadonlyMap<string, TrackingName>): FunctionSource {
   const doc = functionDoc(name, byEventName);
-  return flavour === 'browser' ? browserFunction(name, doc) : nodeFunction(name, doc);
+  return CALL_FUNCTIONS[flavour](name, doc);
 }
+
+/** Each flavour's call shapes; a new flavour adds its entry (the type demands it). */
+const CALL_FUNCTIONS: Record<Flavour, (name: TrackingName, doc: string) => FunctionSource> = {
+  browser: (name, doc) => browserFunction(name, doc),
+  node: (name, doc) => nodeFunction(name, doc),
+};
 
 function browserFunction({ event, functionName, typeName }: TrackingName, doc: string): FunctionSource {
   const optional = dataIsOptional(event);

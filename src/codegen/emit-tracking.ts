@@ -1,12 +1,18 @@
 import { generatedNotice } from '../core/compile-schema.js';
 import type { CallType, PlanIR } from '../core/ir.js';
 import { callFunction } from './call-functions.js';
-import { sdkPackage, type TrackingTarget } from '../core/flavours/index.js';
+import { flavourSpec, sdkPackage, type Flavour, type TrackingTarget } from '../core/flavours/index.js';
 import { browserSections } from './module-browser.js';
 import { commonSections } from './module-common.js';
 import { nodeSections } from './module-node.js';
 import type { TrackingName } from '../core/naming/namer.js';
 import { printFunction, printSection, type Output, type Section } from '../core/source-model.js';
+
+/** Each flavour's client types and send helpers; a new flavour adds its entry (the type demands it). */
+const MODULE_SECTIONS: Record<Flavour, (calls: ReadonlySet<CallType>) => Section[]> = {
+  browser: browserSections,
+  node: nodeSections,
+};
 
 /** The three files of one generated module. */
 export type TrackingModule = Record<Output, string>;
@@ -26,12 +32,12 @@ export function emitTrackingModule(plan: Pick<PlanIR, 'id' | 'version'>, target:
   const byEventName = new Map(names.filter((n) => n.event.call === 'track').map((n) => [n.event.name, n]));
   const sections: Section[] = [
     ...commonSections(plan, names.length > 0),
-    ...(target.flavour === 'browser' ? browserSections(calls) : nodeSections(calls)),
+    ...MODULE_SECTIONS[target.flavour](calls),
   ];
   const header = (output: Output) => [
     `// ${generatedNotice(plan)}`,
     '//',
-    `// Typed ${target.flavour === 'browser' ? 'browser' : 'Node.js'} tracking functions for ${target.sdks.map(sdkPackage).join(' and ')}.`,
+    `// Typed ${flavourSpec(target.flavour).label} tracking functions for ${target.sdks.map(sdkPackage).join(' and ')}.`,
     ...USAGE.map((line) => `// ${line}`),
     ...(output === 'js' ? ['// Types: ./' + `${target.stem}.d.ts`] : []),
   ].join('\n');

@@ -1,4 +1,5 @@
 import type { Annotate, Section } from '../core/source-model.js';
+import { violationDeclarations } from '../core/violations/types.js';
 
 /** The literal of a string in generated code: JSON quoting is valid JavaScript and TypeScript. */
 export function literal(value: string): string {
@@ -6,24 +7,7 @@ export function literal(value: string): string {
 }
 
 /** Violations as validators.js reports them; the tracking modules and validators.d.ts both declare them. */
-export const VIOLATION_TYPES = `/** The kinds of violation, RudderStack's tracking-plan ones and \`Malformed-Event\`. */
-export type ViolationType =
-  | "Unplanned-Event"
-  | "Additional-Properties"
-  | "Required-Missing"
-  | "Datatype-Mismatch"
-  | "Advance-Rules-Violation"
-  | "Unknown-Violation"
-  | "Malformed-Event";
-
-/** One way an event breaks the plan, in the shape RudderStack puts in \`context.violationErrors\`. */
-export interface Violation {
-  type: ViolationType;
-  /** Dotted path of the property concerned, inside the properties or traits (\`items.0.sku\`). */
-  property?: string;
-  message: string;
-  meta: { instancePath: string; schemaPath: string; keyword: string };
-}
+export const VIOLATION_TYPES = `${violationDeclarations()}
 
 /** An event as the generated functions hand it to the SDK (\`type\`, \`event\`, \`properties\`, \`context\`, ...). */
 export type TrackplanEvent = Record<string, unknown>;`;

@@ -32,6 +32,11 @@ export interface PlannedValidator {
  * that an event gets the same violations in development as at the collection endpoint.
  */
 export function validateEventSource(planLabel: string, planned: readonly PlannedValidator[]): string {
+  return [plannedTable(planLabel, planned), VALIDATE_EVENT, AJV_ERRORS_TO_VIOLATIONS, HELPERS].join('\n\n');
+}
+
+/** The data of validators.js: the plan, the messages it uses, and per planned call its section, names, required and properties. */
+function plannedTable(planLabel: string, planned: readonly PlannedValidator[]): string {
   const messages = Object.fromEntries(USED_MESSAGES.map((id) => [id, VIOLATION_MESSAGES[id]]));
   const entries = planned.map((p) => {
     const properties = p.properties.map(([name, validate]) => `[${literal(name)}, ${validate}]`).join(', ');
@@ -48,9 +53,11 @@ const $hasOwn = Object.prototype.hasOwnProperty;
 const $advanced = new Set(${JSON.stringify(ADVANCED_RULES)});
 const $planned = new Map([
 ${entries.join('\n')}
-]);
+]);`;
+}
 
-/**
+/** The exported function: what kind of message it is and which planned call it stands for. */
+const VALIDATE_EVENT = `/**
  * Checks an event (\`{ type, event, properties, ... }\`) against the plan and returns its
  * violations, an empty list when it follows the plan.
  */
@@ -83,9 +90,10 @@ export function validateEvent(event) {
   const data = $readData(event, section) ?? {};
   violations.push(...$violations($validateData(data, required, properties, open), data, $places[section]));
   return violations;
-}
+}`;
 
-// The object level of a data schema, as ajv's code for it checks (allErrors, ownProperties):
+/** The object level of the data, then ajv's errors as violations, as the runtime makes them. */
+const AJV_ERRORS_TO_VIOLATIONS = `// The object level of a data schema, as ajv's code for it checks (allErrors, ownProperties):
 // type, then required, then unplanned properties, then each planned property's own validator.
 function $validateData(data, required, properties, open) {
   if (!(data && typeof data === "object" && !Array.isArray(data))) {
@@ -141,9 +149,10 @@ function $violations(errors, data, place) {
     const type = $advanced.has(error.keyword) ? "Advance-Rules-Violation" : "Unknown-Violation";
     return { type, ...property, message: $format("rule", { path, detail }), meta };
   });
-}
+}`;
 
-function $unplannedName(call, name, names) {
+/** Small helpers: messages, paths and JSON types. */
+const HELPERS = `function $unplannedName(call, name, names) {
   const planned = [...names].sort().join(", ");
   if (name === undefined) {
     return { type: "Required-Missing", message: $format("missingName", { call, plan: $plan, names: planned }), meta: { instancePath: "", schemaPath: "#/required", keyword: "required" } };
@@ -187,4 +196,3 @@ function $jsonType(value) {
   if (Array.isArray(value)) return "array";
   return typeof value === "object" ? "object" : typeof value;
 }`;
-}

@@ -1,5 +1,6 @@
 import { compareLocations, type Location } from './location.js';
 
+/** How serious a diagnostic is: an error fails the command. */
 export type Severity = 'error' | 'warning';
 
 /**
@@ -7,16 +8,23 @@ export type Severity = 'error' | 'warning';
  * message id (tests assert these, not the prose) and the place it points at.
  */
 export interface Diagnostic {
+  /** The rule (or loader, or linter check) that found it: a stable id. */
   ruleId: string;
+  /** Which message of the rule: a stable id; tests and tools switch on it, not on the prose. */
   messageId: string;
+  /** Error or warning. */
   severity: Severity;
+  /** The message for people, filled from `data`. */
   message: string;
+  /** Where it points; undefined for a finding about the whole input. */
   location: Location | undefined;
   /** Other places that take part, e.g. the first definition of a duplicate name. */
   related?: Location[];
+  /** The values the message was filled with. */
   data?: Record<string, string | number>;
 }
 
+/** Whether any of the diagnostics is an error. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

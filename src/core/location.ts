@@ -1,18 +1,26 @@
 /** A place in a plan file (1-based line and column, end exclusive). */
 export interface FileLocation {
+  /** The file, relative to the working folder (with `/` separators). */
   file: string;
+  /** First line, 1-based. */
   line: number;
+  /** First column, 1-based. */
   column: number;
+  /** Last line, 1-based. */
   endLine: number;
+  /** Column just after the span, 1-based. */
   endColumn: number;
 }
 
 /** A cell of a spreadsheet tab, in A1 notation. */
 export interface SheetLocation {
+  /** The tab name. */
   sheet: string;
+  /** The cell in A1 notation. */
   cell: string;
 }
 
+/** Where a diagnostic points: a span in a file, or a spreadsheet cell. */
 export type Location = FileLocation | SheetLocation;
 
 export function isSheetLocation(location: Location): location is SheetLocation {

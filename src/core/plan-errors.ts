@@ -7,6 +7,8 @@ import type { Location } from './location.js';
  */
 export const PLAN_ERRORS = {
   yamlSyntax: { ruleId: 'yaml-syntax', message: 'YAML syntax error: {detail}' },
+  fileTooLarge: { ruleId: 'yaml-limit', message: 'the plan file is {size} bytes; the limit is {limit} bytes per plan file' },
+  aliasExpansion: { ruleId: 'yaml-limit', message: 'aliases expand the file to {count} YAML nodes, past the limit of {limit}' },
   notAMapping: { ruleId: 'invalid-value', message: '{where}: expected a mapping, found {found}' },
   invalidValue: { ruleId: 'invalid-value', message: '{where}: expected {expected}, found {found}' },
   unknownKey: { ruleId: 'unknown-key', message: 'unknown key "{key}" in {where}{hint}; expected one of: {expected}' },

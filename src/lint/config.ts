@@ -8,6 +8,7 @@ export { defaultWrapperArguments } from '../core/lint-settings.js';
 export interface LintConfig {
   /** Objects whose track/identify/page/screen/group methods are browser-SDK calls. */
   receivers: string[];
+  /** Wrapper functions that send analytics calls. */
   calls: WrapperCall[];
   /** Folder of the generated typed functions (`trackplan build --out`), relative to the working directory. */
   generated: string;
@@ -19,6 +20,7 @@ export interface LintConfig {
 
 export const DEFAULT_RECEIVERS = ['analytics', 'rudderanalytics'];
 
+/** The lint config used when the plan header has no `lint:` settings. */
 export function defaultLintConfig(): LintConfig {
   return { receivers: [...DEFAULT_RECEIVERS], calls: [], generated: 'generated', ignore: [], rules: {} };
 }

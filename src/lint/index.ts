@@ -1,13 +1,34 @@
-/** trackplan/lint: check the analytics calls of a TypeScript/JavaScript code base against a plan. */
-export { lintProject, type LintProjectOptions } from './lint-project.js';
-export { lintSources, type LintResult, type LintSourcesOptions, type LintStats, type SourceText } from './lint-sources.js';
-export { readLintConfig, validateLintNode, type LintConfigResult } from './read-config.js';
-export { defaultLintConfig, mergeLintConfig, type ArgumentPath, type LintConfig, type WrapperCall } from './config.js';
-export { parseCallSpec } from './call-spec.js';
-export { computeCoverage, type CallSite, type Coverage, type EventCoverage, type SourceCoverage } from './coverage.js';
-export { LINT_RULES, findRule } from './rules/index.js';
-export type { LintRule, RuleContext } from './rule.js';
-export type { CallForm, CallName, StaticValue, TrackedCall } from './model.js';
-export { formatLintPretty } from '../report/lint-pretty.js';
-export { formatLintJson } from '../report/lint-json.js';
-export { formatSarif, type SarifOptions, type SarifRule } from '../report/sarif.js';
+/**
+ * trackplan/lint: check the analytics calls of a TypeScript or JavaScript code base against a
+ * tracking plan, and measure how much of the plan the code covers.
+ *
+ * @packageDocumentation
+ */
+import { lintProject as lintProjectWithCalls, type LintProjectOptions } from './lint-project.js';
+import { lintSources as lintSourcesWithCalls, type LintSourcesOptions, type SourceText } from './lint-sources.js';
+import type { LintReport } from '../core/lint-results.js';
+
+/**
+ * Lints a code base (`trackplan lint`): lists its files, finds the analytics calls (SDK calls,
+ * the generated tracking functions, declared wrappers) and checks each against the plan.
+ *
+ * @returns Findings sorted by place, the plan's coverage by the code, and counts.
+ */
+export const lintProject: (options: LintProjectOptions) => Promise<LintReport> = lintProjectWithCalls;
+
+/**
+ * Lints source texts already in memory against a plan (editors, tests). The file system is
+ * touched only to resolve imports for the type checker.
+ */
+export const lintSources: (sources: readonly SourceText[], options: LintSourcesOptions) => LintReport = lintSourcesWithCalls;
+
+export type { LintProjectOptions, LintSourcesOptions, SourceText };
+export type { LintReport as LintResult, LintStats, CallForm, CallSite, Coverage, EventCoverage, SourceCoverage } from '../core/lint-results.js';
+export { defaultLintConfig, mergeLintConfig, type LintConfig } from './config.js';
+export { hasErrors, type Diagnostic, type Severity } from '../core/diagnostics.js';
+export type { Location, FileLocation, SheetLocation } from '../core/location.js';
+export type {
+  PlanIR, EventIR, PropertyIR, TypeIR, SourceIR, PolicyIR, PolicySettings, PolicyAction, RuleSettingIR, RuleSeverity,
+  LintSettingsIR, LintRuleSettingIR, WrapperCall, ArgumentPath, CallType, PrimitiveType, EnumValue, EventStatus,
+} from '../core/ir.js';
+export { CALL_TYPES, PRIMITIVE_TYPES } from '../core/ir.js';

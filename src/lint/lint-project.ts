@@ -7,11 +7,15 @@ import { lintSources, type LintResult } from './lint-sources.js';
 import { listSourceFiles } from './list-files.js';
 import { findTsconfig, readCompilerOptions } from './program.js';
 
+/** Options of `lintProject`: the plan, the lint config and the project folder. */
 export interface LintProjectOptions {
+  /** The plan to lint against. */
   plan: PlanIR;
+  /** The lint settings (see `defaultLintConfig`). */
   config: LintConfig;
   /** Files or folders to lint, relative to `cwd` (default: `.`). */
   paths?: string[];
+  /** The project folder: paths and file names are relative to it. */
   cwd: string;
   /** Ask the type checker about what the syntax cannot tell (default true). */
   typeCheck?: boolean;

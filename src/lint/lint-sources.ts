@@ -8,32 +8,39 @@ import type { LintConfig } from './config.js';
 import { computeCoverage } from './coverage.js';
 import { Evaluator, type FileBindings } from './evaluate.js';
 import { extractCall } from './extract-call.js';
-import { callNames } from './call-names.js';
+import { callNames, type CallNames } from './call-names.js';
 import { collectBindings } from './file-bindings.js';
 import { generatedModules } from './generated-names.js';
 import type { TrackedCall } from './model.js';
 import { parseSource, syntaxProblems } from './parse.js';
-import { indexPlan } from './plan-index.js';
+import { indexPlan, type PlanIndex } from './plan-index.js';
 import { createLintProgram, defaultCompilerOptions } from './program.js';
 import { resolveCall, type ResolveContext } from './resolve-call.js';
 import { findRule } from './rules/index.js';
 import { scanFile, type FileScan } from './scan-file.js';
+import type { SdkForm } from './sdk.js';
 
 export type { LintStats } from '../core/lint-results.js';
 
+/** One source file in memory. */
 export interface SourceText {
   /** Absolute path. */
   file: string;
+  /** Its text. */
   text: string;
 }
 
+/** Options of `lintSources`. */
 export interface LintSourcesOptions {
+  /** The plan to lint against. */
   plan: PlanIR;
+  /** The lint settings. */
   config: LintConfig;
   /** File names in diagnostics, source `paths` and the generated module are relative to this folder. */
   cwd: string;
   /** Ask the type checker about what the syntax cannot tell (default true). */
   typeCheck?: boolean;
+  /** Compiler options for the type checker (default: strict ES2022). */
   compilerOptions?: ts.CompilerOptions;
 }
 
@@ -43,105 +50,133 @@ export interface LintResult extends LintReport {
 
 /** Lints source texts (already read) against a plan. The file system is touched only to resolve imports for the checker. */
 export function lintSources(sources: readonly SourceText[], options: LintSourcesOptions): LintResult {
+  const run = startRun(sources, options);
+  for (const source of sources) scanSource(run, source);
+  for (const scan of run.waiting) run.checkScan(scan);
+  return finishRun(run, sources);
+}
+
+/** The state of one lint run: the plan's index, the names to look for, and what was found so far. */
+interface LintRun {
+  options: LintSourcesOptions;
+  index: PlanIndex;
+  names: CallNames;
+  generatedModulePaths: ReadonlyMap<string, SdkForm>;
+  display: (file: string) => string;
+  diagnostics: Diagnostic[];
+  calls: TrackedCall[];
+  /** With the checker, scans wait for it (with their trees) until every file is scanned. */
+  waiting: FileScan[];
+  parsed: Map<string, ts.SourceFile>;
+  bindingsCache: Map<ts.SourceFile, FileBindings>;
+  parsedCount: number;
+  checkerStarted: () => boolean;
+  checkScan: (scan: FileScan) => void;
+}
+
+function startRun(sources: readonly SourceText[], options: LintSourcesOptions): LintRun {
   const { plan, config, cwd } = options;
   const index = indexPlan(plan);
   const { functions: generated, modules: generatedModulePaths } = generatedModules(plan, path.resolve(cwd, config.generated));
-  const { methodNames, functionNames, prefilter } = callNames(config, generated, generatedModulePaths);
-  const display = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || file;
-
-  const diagnostics: Diagnostic[] = [];
-  const typeCheck = options.typeCheck !== false;
   const texts = new Map(sources.map((s) => [path.resolve(s.file), s.text]));
-  // The scanned files that hold candidate calls; with the checker they wait for it, with their ASTs.
-  const scans: FileScan[] = [];
-  const parsed = new Map<string, ts.SourceFile>();
-  const calls: TrackedCall[] = [];
-  let parsedCount = 0;
-
+  const run: LintRun = {
+    options, index, generatedModulePaths,
+    names: callNames(config, generated, generatedModulePaths),
+    display: (file) => path.relative(cwd, file).split(path.sep).join('/') || file,
+    diagnostics: [], calls: [], waiting: [], parsed: new Map(), bindingsCache: new Map(), parsedCount: 0,
+    checkerStarted: () => checker !== undefined,
+    checkScan: () => undefined,
+  };
   let checker: ts.TypeChecker | undefined;
   const getChecker = () => {
-    if (!typeCheck) return undefined;
-    checker ??= createLintProgram(scans.map((s) => s.absolute), parsed, texts, options.compilerOptions ?? defaultCompilerOptions()).getTypeChecker();
+    if (options.typeCheck === false) return undefined;
+    checker ??= createLintProgram(run.waiting.map((s) => s.absolute), run.parsed, texts, options.compilerOptions ?? defaultCompilerOptions()).getTypeChecker();
     return checker;
   };
-  // Files the checker led to; the linted files are their own scans. Without the checker nothing
-  // is kept: each file's tree is dropped as soon as its calls are checked.
-  const bindingsCache = new Map<ts.SourceFile, FileBindings>();
   let current: FileScan | undefined;
-  const evaluator = new Evaluator({
-    bindings: (sourceFile) => {
-      if (current?.sourceFile === sourceFile) return current;
-      let bindings = bindingsCache.get(sourceFile);
-      if (!bindings) {
-        bindings = collectBindings(sourceFile, display(sourceFile.fileName));
-        bindingsCache.set(sourceFile, bindings);
-      }
-      return bindings;
-    },
-    checker: getChecker,
-  });
+  const evaluator = new Evaluator({ bindings: (sourceFile) => (current?.sourceFile === sourceFile ? current : bindingsOf(run, sourceFile)), checker: getChecker });
   const context: ResolveContext = {
-    receivers: new Set(config.receivers),
-    wrappers: config.calls,
-    generated,
-    generatedModules: generatedModulePaths,
-    checker: getChecker,
-    evaluator,
+    receivers: new Set(config.receivers), wrappers: config.calls, generated, generatedModules: generatedModulePaths, checker: getChecker, evaluator,
   };
-  const checkScan = (scan: FileScan) => {
+  run.checkScan = (scan) => {
     current = scan;
-    const fileCalls: TrackedCall[] = [];
-    const sourceIds = index.sourcesOf(scan.file);
-    for (const node of scan.calls) {
-      const layout = resolveCall(scan, node, context);
-      if (layout) fileCalls.push(extractCall(scan, node, layout, evaluator, sourceIds));
-    }
-    calls.push(...fileCalls);
-    diagnostics.push(...checkCalls(fileCalls, scan.ignores, index, config.rules));
+    const fileCalls = resolveCalls(scan, context, evaluator, index.sourcesOf(scan.file));
+    run.calls.push(...fileCalls);
+    run.diagnostics.push(...checkCalls(fileCalls, scan.ignores, index, config.rules));
     current = undefined;
   };
+  return run;
+}
 
-  const syntaxRule = findRule('syntax-error')!;
-  for (const source of sources) {
-    // The generated modules call the SDK with whatever their callers pass: their callers are what is linted.
-    if (generatedModulePaths.has(path.resolve(source.file).replace(/(?:\.d)?\.[cm]?[jt]sx?$/, ''))) continue;
-    if (!prefilter.test(source.text)) continue;
-    const sourceFile = parseSource(source.file, source.text);
-    parsedCount++;
-    const file = display(source.file);
-    const problems = syntaxProblems(sourceFile);
-    if (problems.length > 0) {
-      const first = problems[0]!;
-      const { line, character } = sourceFile.getLineAndCharacterOfPosition(first.start);
-      const location = { file, line: line + 1, column: character + 1, endLine: line + 1, endColumn: character + 1 };
-      const diagnostic = ruleDiagnostic(syntaxRule, 'syntaxError', location, { detail: first.message }, config.rules);
-      if (diagnostic) diagnostics.push(diagnostic);
-      continue;
-    }
-    const scan = scanFile(sourceFile, file, path.resolve(source.file), {
-      methodNames, functionNames, generatedModules: generatedModulePaths, candidates: prefilter.positions(source.text),
-    });
-    if (scan.calls.length === 0) continue;
-    if (!typeCheck) {
-      checkScan(scan);
-      continue;
-    }
-    bindingsCache.set(sourceFile, scan);
-    parsed.set(scan.absolute, sourceFile);
-    scans.push(scan);
+/**
+ * Bindings of a file the checker led to (the linted files are their own scans). Without the
+ * checker nothing is kept: each file's tree is dropped as soon as its calls are checked.
+ */
+function bindingsOf(run: LintRun, sourceFile: ts.SourceFile): FileBindings {
+  let bindings = run.bindingsCache.get(sourceFile);
+  if (!bindings) {
+    bindings = collectBindings(sourceFile, run.display(sourceFile.fileName));
+    run.bindingsCache.set(sourceFile, bindings);
   }
-  for (const scan of scans) checkScan(scan);
-  const withFindings = new Set(diagnostics.map((d) => (d.location && 'file' in d.location ? d.location.file : '')));
-  const findingTexts = new Map<string, string>();
+  return bindings;
+}
+
+function resolveCalls(scan: FileScan, context: ResolveContext, evaluator: Evaluator, sourceIds: string[]): TrackedCall[] {
+  const calls: TrackedCall[] = [];
+  for (const node of scan.calls) {
+    const layout = resolveCall(scan, node, context);
+    if (layout) calls.push(extractCall(scan, node, layout, evaluator, sourceIds));
+  }
+  return calls;
+}
+
+/** Parses and scans one file that may hold calls; checks it now, or keeps it for the checker. */
+function scanSource(run: LintRun, source: SourceText): void {
+  // The generated modules call the SDK with whatever their callers pass: their callers are what is linted.
+  if (run.generatedModulePaths.has(path.resolve(source.file).replace(/(?:\.d)?\.[cm]?[jt]sx?$/, ''))) return;
+  if (!run.names.prefilter.test(source.text)) return;
+  const sourceFile = parseSource(source.file, source.text);
+  run.parsedCount++;
+  const file = run.display(source.file);
+  if (reportSyntaxError(run, sourceFile, file)) return;
+  const { methodNames, functionNames, prefilter } = run.names;
+  const scan = scanFile(sourceFile, file, path.resolve(source.file), {
+    methodNames, functionNames, generatedModules: run.generatedModulePaths, candidates: prefilter.positions(source.text),
+  });
+  if (scan.calls.length === 0) return;
+  if (run.options.typeCheck === false) {
+    run.checkScan(scan);
+    return;
+  }
+  run.bindingsCache.set(sourceFile, scan);
+  run.parsed.set(scan.absolute, sourceFile);
+  run.waiting.push(scan);
+}
+
+/** A file that does not parse gets one syntax-error finding at its first problem, and no call checks. */
+function reportSyntaxError(run: LintRun, sourceFile: ts.SourceFile, file: string): boolean {
+  const problems = syntaxProblems(sourceFile);
+  if (problems.length === 0) return false;
+  const first = problems[0]!;
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(first.start);
+  const location = { file, line: line + 1, column: character + 1, endLine: line + 1, endColumn: character + 1 };
+  const diagnostic = ruleDiagnostic(findRule('syntax-error')!, 'syntaxError', location, { detail: first.message }, run.options.config.rules);
+  if (diagnostic) run.diagnostics.push(diagnostic);
+  return true;
+}
+
+function finishRun(run: LintRun, sources: readonly SourceText[]): LintResult {
+  const withFindings = new Set(run.diagnostics.map((d) => (d.location && 'file' in d.location ? d.location.file : '')));
+  const texts = new Map<string, string>();
   for (const source of sources) {
-    const file = display(source.file);
-    if (withFindings.has(file)) findingTexts.set(file, source.text);
+    const file = run.display(source.file);
+    if (withFindings.has(file)) texts.set(file, source.text);
   }
   return {
-    texts: findingTexts,
-    diagnostics: sortDiagnostics(diagnostics),
-    calls,
-    coverage: computeCoverage(plan, index, calls),
-    stats: { files: sources.length, parsed: parsedCount, calls: calls.length, checker: checker !== undefined },
+    texts,
+    diagnostics: sortDiagnostics(run.diagnostics),
+    calls: run.calls,
+    coverage: computeCoverage(run.options.plan, run.index, run.calls),
+    stats: { files: sources.length, parsed: run.parsedCount, calls: run.calls.length, checker: run.checkerStarted() },
   };
 }

@@ -1,5 +1,6 @@
 import type { Severity } from '../core/diagnostics.js';
 import type { FileLocation } from '../core/location.js';
+import type { RuleDefinition } from '../core/rule-definition.js';
 import type { CallTarget, Literal, TrackedCall } from './model.js';
 import type { PlanIndex } from './plan-index.js';
 
@@ -10,20 +11,24 @@ export interface RuleContext<M extends string> {
   report(messageId: M, span: FileLocation, data?: Record<string, string | number>): void;
 }
 
-/** A lint rule: one file, one definition (CONVENTIONS 10). Messages are keyed by stable ids. */
-export interface LintRule<M extends string = string> {
-  id: string;
-  /** One line for the docs table and SARIF `shortDescription`. */
-  description: string;
-  /** Default severity; `lint.rules` in the plan header overrides it. */
-  severity: Severity;
-  messages: Record<M, string>;
+/** A lint rule as written: one file, one definition (CONVENTIONS 10), the shape plan rules share. */
+export interface LintRuleDefinition<M extends string = string> extends RuleDefinition<M> {
+  /** Every lint rule is on by default (`lint.rules` turns one off). */
+  meta: RuleDefinition<M>['meta'] & { severity: 'error' | 'warn' };
   /** Checks one call. File-level rules (syntax errors, ignore comments) have none: the engine reports them. */
   check?(call: TrackedCall, context: RuleContext<M>): void;
 }
 
-export function defineRule<M extends string>(rule: LintRule<M>): LintRule<M> {
-  return rule;
+/** A lint rule as the engine uses it: its definition plus the diagnostic severity and description at hand. */
+export interface LintRule<M extends string = string> extends LintRuleDefinition<M> {
+  /** One line for the docs table and SARIF `shortDescription` (`meta.description`). */
+  description: string;
+  /** Default severity of its diagnostics (`meta.severity`, `warn` as `warning`); `lint.rules` overrides it. */
+  severity: Severity;
+}
+
+export function defineRule<M extends string>(rule: LintRuleDefinition<M>): LintRule<M> {
+  return { ...rule, description: rule.meta.description, severity: rule.meta.severity === 'warn' ? 'warning' : 'error' };
 }
 
 /** Where findings about the event name point: the name argument, or the callee when there is none. */

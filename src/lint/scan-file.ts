@@ -60,25 +60,38 @@ const ALWAYS_WALK = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.LabeledStatement, ts.SyntaxKind.ExportAssignment,
 ]);
 
+/** Reads a file's candidate calls, SDK imports and instances, and the constants the evaluator may need. */
 export function scanFile(sourceFile: ts.SourceFile, file: string, absolute: string, options: ScanOptions): FileScan {
-  const scan: FileScan = {
-    file, absolute, sourceFile, calls: [], consts: new Map(), vars: new Map(), enums: new Map(),
-    sdkClasses: new Map(), sdkNamespaces: new Map(), instances: new Map(), generated: new Map(),
-    generatedNamespaces: new Map(), ignores: findIgnoreComments(sourceFile.text, file),
-  };
-  const bindings: Binding[] = [];
-  const functionNames = new Set(options.functionNames);
-  const setOnce = <T>(map: Map<string, T | null>, key: string, value: T) => map.set(key, map.has(key) ? null : value);
-  // How often each name is declared (variables, parameters, functions, classes, catch clauses): a
-  // const shadowed anywhere in the file is left to the checker, which knows the scopes.
-  const declared = new Map<string, number>();
-  const declare = (name: ts.BindingName | undefined) => {
-    if (!name) return;
-    if (ts.isIdentifier(name)) declared.set(name.text, (declared.get(name.text) ?? 0) + 1);
-    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) declare(element.name);
-  };
+  const scanner = new FileScanner(sourceFile, file, absolute, options);
+  scanner.visit(sourceFile);
+  return scanner.finish();
+}
 
-  const visit = (node: ts.Node): void => {
+/** One walk over a file; each kind of node it cares about has its reader. */
+class FileScanner {
+  readonly scan: FileScan;
+  private readonly bindings: Binding[] = [];
+  private readonly functionNames: Set<string>;
+  /**
+   * How often each name is declared (variables, parameters, functions, classes, catch clauses): a
+   * const shadowed anywhere in the file is left to the checker, which knows the scopes.
+   */
+  private readonly declared = new Map<string, number>();
+  private readonly candidates: readonly number[] | undefined;
+  private fullWalk: boolean;
+
+  constructor(sourceFile: ts.SourceFile, file: string, private readonly absolute: string, private readonly options: ScanOptions) {
+    this.scan = {
+      file, absolute, sourceFile, calls: [], consts: new Map(), vars: new Map(), enums: new Map(),
+      sdkClasses: new Map(), sdkNamespaces: new Map(), instances: new Map(), generated: new Map(),
+      generatedNamespaces: new Map(), ignores: findIgnoreComments(sourceFile.text, file),
+    };
+    this.functionNames = new Set(options.functionNames);
+    this.candidates = options.candidates;
+    this.fullWalk = options.candidates === undefined;
+  }
+
+  readonly visit = (node: ts.Node): void => {
     // Types hold no calls: skip their subtrees (annotations are read where they are declared).
     if (node.kind >= ts.SyntaxKind.FirstTypeNode && node.kind <= ts.SyntaxKind.LastTypeNode) return;
     switch (node.kind) {
@@ -88,45 +101,45 @@ export function scanFile(sourceFile: ts.SourceFile, file: string, absolute: stri
       case ts.SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
         const callee = call.expression;
-        if (ts.isPropertyAccessExpression(callee) ? options.methodNames.has(callee.name.text) : ts.isIdentifier(callee) && functionNames.has(callee.text)) {
-          scan.calls.push(call);
+        if (ts.isPropertyAccessExpression(callee) ? this.options.methodNames.has(callee.name.text) : ts.isIdentifier(callee) && this.functionNames.has(callee.text)) {
+          this.scan.calls.push(call);
         }
         break;
       }
       case ts.SyntaxKind.ImportDeclaration:
-        readImport(node as ts.ImportDeclaration);
+        this.readImport(node as ts.ImportDeclaration);
         return;
       case ts.SyntaxKind.VariableDeclarationList: {
         const list = node as ts.VariableDeclarationList;
         const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
-        for (const declaration of list.declarations) readVariable(declaration, isConst);
+        for (const declaration of list.declarations) this.readVariable(declaration, isConst);
         break;
       }
       case ts.SyntaxKind.EnumDeclaration: {
         const declaration = node as ts.EnumDeclaration;
-        setOnce(scan.enums, declaration.name.text, declaration);
+        this.setOnce(this.scan.enums, declaration.name.text, declaration);
         break;
       }
       case ts.SyntaxKind.PropertyDeclaration: {
         const property = node as ts.PropertyDeclaration;
         if ((ts.isIdentifier(property.name) || ts.isPrivateIdentifier(property.name)) && mayBindInstance(property.initializer, property.type)) {
-          bindings.push({ key: `this.${property.name.text}`, ...bindingParts(property.initializer, property.type) });
+          this.bindings.push({ key: `this.${property.name.text}`, ...bindingParts(property.initializer, property.type) });
         }
         break;
       }
       case ts.SyntaxKind.FunctionDeclaration:
       case ts.SyntaxKind.ClassDeclaration:
-        declare((node as ts.FunctionDeclaration | ts.ClassDeclaration).name);
+        this.declare((node as ts.FunctionDeclaration | ts.ClassDeclaration).name);
         break;
       case ts.SyntaxKind.CatchClause:
-        declare((node as ts.CatchClause).variableDeclaration?.name);
+        this.declare((node as ts.CatchClause).variableDeclaration?.name);
         break;
       case ts.SyntaxKind.Parameter: {
         const parameter = node as ts.ParameterDeclaration;
-        declare(parameter.name);
+        this.declare(parameter.name);
         if (ts.isIdentifier(parameter.name) && parameter.type && ts.isTypeReferenceNode(parameter.type)) {
           const parts = bindingParts(undefined, parameter.type);
-          bindings.push({ key: parameter.name.text, ...parts }, { key: `this.${parameter.name.text}`, ...parts });
+          this.bindings.push({ key: parameter.name.text, ...parts }, { key: `this.${parameter.name.text}`, ...parts });
         }
         break;
       }
@@ -134,45 +147,62 @@ export function scanFile(sourceFile: ts.SourceFile, file: string, absolute: stri
         const binary = node as ts.BinaryExpression;
         if (binary.operatorToken.kind === ts.SyntaxKind.EqualsToken && mayBindInstance(binary.right, undefined)) {
           const key = expressionText(binary.left);
-          if (key) bindings.push({ key, init: binary.right });
+          if (key) this.bindings.push({ key, init: binary.right });
         }
         break;
       }
       default:
         break;
     }
-    if (fullWalk || ALWAYS_WALK.has(node.kind) || holdsCandidate(node)) ts.forEachChild(node, visit);
+    if (this.fullWalk || ALWAYS_WALK.has(node.kind) || this.holdsCandidate(node)) ts.forEachChild(node, this.visit);
   };
 
-  const candidates = options.candidates;
-  let fullWalk = candidates === undefined;
-  const holdsCandidate = (node: ts.Node): boolean => {
+  /** Shadowed constants are dropped; instances are resolved once every binding is known. */
+  finish(): FileScan {
+    for (const map of [this.scan.consts, this.scan.vars]) {
+      for (const name of map.keys()) if ((this.declared.get(name) ?? 0) > 1) map.set(name, null);
+    }
+    resolveInstances(this.scan, this.bindings, this.declared);
+    return this.scan;
+  }
+
+  private setOnce<T>(map: Map<string, T | null>, key: string, value: T): void {
+    map.set(key, map.has(key) ? null : value);
+  }
+
+  private declare(name: ts.BindingName | undefined): void {
+    if (!name) return;
+    if (ts.isIdentifier(name)) this.declared.set(name.text, (this.declared.get(name.text) ?? 0) + 1);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) this.declare(element.name);
+  }
+
+  private holdsCandidate(node: ts.Node): boolean {
     let low = 0;
-    let high = candidates!.length;
+    let high = this.candidates!.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (candidates![mid]! < node.pos) low = mid + 1;
+      if (this.candidates![mid]! < node.pos) low = mid + 1;
       else high = mid;
     }
-    return low < candidates!.length && candidates![low]! < node.end;
-  };
+    return low < this.candidates!.length && this.candidates![low]! < node.end;
+  }
 
-  const readVariable = (declaration: ts.VariableDeclaration, isConst: boolean) => {
+  private readVariable(declaration: ts.VariableDeclaration, isConst: boolean): void {
     const init = declaration.initializer;
-    declare(declaration.name);
+    this.declare(declaration.name);
     if (ts.isIdentifier(declaration.name)) {
       const name = declaration.name.text;
       if (init) {
-        setOnce(scan.vars, name, init);
-        if (isConst) setOnce(scan.consts, name, init);
+        this.setOnce(this.scan.vars, name, init);
+        if (isConst) this.setOnce(this.scan.consts, name, init);
       }
-      if (mayBindInstance(init, declaration.type)) bindings.push({ key: name, ...bindingParts(init, declaration.type) });
+      if (mayBindInstance(init, declaration.type)) this.bindings.push({ key: name, ...bindingParts(init, declaration.type) });
     }
-    if (init && ts.isCallExpression(unwrap(init))) readRequire(unwrap(init) as ts.CallExpression, declaration.name);
-  };
+    if (init && ts.isCallExpression(unwrap(init))) this.readRequire(unwrap(init) as ts.CallExpression, declaration.name);
+  }
 
   // `const Analytics = require('@rudderstack/rudder-sdk-node')`, `const { Analytics } = require('@segment/analytics-node')`.
-  const readRequire = (call: ts.CallExpression, name: ts.BindingName | undefined) => {
+  private readRequire(call: ts.CallExpression, name: ts.BindingName | undefined): void {
     if (!name || !ts.isIdentifier(call.expression) || call.expression.text !== 'require') return;
     const specifier = call.arguments[0];
     if (!specifier || !ts.isStringLiteralLike(specifier)) return;
@@ -180,76 +210,69 @@ export function scanFile(sourceFile: ts.SourceFile, file: string, absolute: stri
     if (sdk) {
       if (ts.isIdentifier(name)) {
         // CommonJS `export =` of rudder-sdk-node is the class itself; others are namespaces of exports.
-        scan.sdkClasses.set(name.text, sdk.form);
-        scan.sdkNamespaces.set(name.text, sdk.form);
+        this.scan.sdkClasses.set(name.text, sdk.form);
+        this.scan.sdkNamespaces.set(name.text, sdk.form);
       } else if (ts.isObjectBindingPattern(name)) {
         for (const element of name.elements) {
           const imported = (element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName : element.name);
-          if (ts.isIdentifier(imported) && ts.isIdentifier(element.name) && sdk.classes.includes(imported.text)) scan.sdkClasses.set(element.name.text, sdk.form);
+          if (ts.isIdentifier(imported) && ts.isIdentifier(element.name) && sdk.classes.includes(imported.text)) this.scan.sdkClasses.set(element.name.text, sdk.form);
         }
       }
       return;
     }
-    const flavour = generatedFlavour(specifier.text);
+    const flavour = this.generatedFlavour(specifier.text);
     if (flavour) {
-      if (ts.isIdentifier(name)) scan.generatedNamespaces.set(name.text, flavour);
+      if (ts.isIdentifier(name)) this.scan.generatedNamespaces.set(name.text, flavour);
       else if (ts.isObjectBindingPattern(name)) {
         for (const element of name.elements) {
           const imported = element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName : element.name;
-          if (ts.isIdentifier(imported) && ts.isIdentifier(element.name)) addGenerated(element.name.text, imported.text, flavour);
+          if (ts.isIdentifier(imported) && ts.isIdentifier(element.name)) this.addGenerated(element.name.text, imported.text, flavour);
         }
       }
     }
-  };
+  }
 
-  const readImport = (declaration: ts.ImportDeclaration) => {
+  private readImport(declaration: ts.ImportDeclaration): void {
     const clause = declaration.importClause;
     if (!clause || !ts.isStringLiteral(declaration.moduleSpecifier)) return;
     const specifier = declaration.moduleSpecifier.text;
     const sdk = sdkModule(specifier);
-    const generated = sdk ? undefined : generatedFlavour(specifier);
+    const generated = sdk ? undefined : this.generatedFlavour(specifier);
     if (!sdk && !generated) return;
     if (clause.name) {
-      if (sdk && sdk.classes.includes('default')) scan.sdkClasses.set(clause.name.text, sdk.form);
+      if (sdk && sdk.classes.includes('default')) this.scan.sdkClasses.set(clause.name.text, sdk.form);
     }
     const bindingsNode = clause.namedBindings;
     if (!bindingsNode) return;
     if (ts.isNamespaceImport(bindingsNode)) {
-      if (sdk) scan.sdkNamespaces.set(bindingsNode.name.text, sdk.form);
-      else if (generated) scan.generatedNamespaces.set(bindingsNode.name.text, generated);
+      if (sdk) this.scan.sdkNamespaces.set(bindingsNode.name.text, sdk.form);
+      else if (generated) this.scan.generatedNamespaces.set(bindingsNode.name.text, generated);
       return;
     }
     for (const element of bindingsNode.elements) {
       const imported = (element.propertyName ?? element.name).text;
-      if (sdk && sdk.classes.includes(imported)) scan.sdkClasses.set(element.name.text, sdk.form);
-      if (generated) addGenerated(element.name.text, imported, generated);
+      if (sdk && sdk.classes.includes(imported)) this.scan.sdkClasses.set(element.name.text, sdk.form);
+      if (generated) this.addGenerated(element.name.text, imported, generated);
     }
-  };
+  }
 
-  const addGenerated = (local: string, exported: string, flavour: SdkForm) => {
-    scan.generated.set(local, { exported, flavour });
+  private addGenerated(local: string, exported: string, flavour: SdkForm): void {
+    this.scan.generated.set(local, { exported, flavour });
     // A renamed import is called by a name the prefilter did not look for: walk everything.
-    if (!functionNames.has(local)) fullWalk = true;
-    functionNames.add(local);
-  };
+    if (!this.functionNames.has(local)) this.fullWalk = true;
+    this.functionNames.add(local);
+  }
 
   /** The flavour of the generated module an import specifier names (relative, or ending in `generated/tracking`). */
-  const generatedFlavour = (specifier: string): SdkForm | undefined => {
+  private generatedFlavour(specifier: string): SdkForm | undefined {
     const bare = specifier.replace(EXTENSION, '');
-    if (specifier.startsWith('.')) return options.generatedModules.get(path.resolve(path.dirname(absolute), bare));
-    for (const [module, flavour] of options.generatedModules) {
+    if (specifier.startsWith('.')) return this.options.generatedModules.get(path.resolve(path.dirname(this.absolute), bare));
+    for (const [module, flavour] of this.options.generatedModules) {
       const suffix = module.split(path.sep).slice(-2).join('/');
       if (bare === suffix || bare.endsWith(`/${suffix}`)) return flavour;
     }
     return undefined;
-  };
-
-  visit(sourceFile);
-  for (const map of [scan.consts, scan.vars]) {
-    for (const name of map.keys()) if ((declared.get(name) ?? 0) > 1) map.set(name, null);
   }
-  resolveInstances(scan, bindings, declared);
-  return scan;
 }
 
 /** Only `new X()`, `X.load()` or a `: X` annotation can bind an SDK instance: the rest is not worth a record. */

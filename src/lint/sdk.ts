@@ -1,17 +1,15 @@
+import { FLAVOURS, type Flavour } from '../core/flavours/index.js';
+
 /** Browser SDKs take `track(name, properties)`; Node SDKs take `track({ event, properties, userId })`. */
-export type SdkForm = 'browser' | 'node';
+export type SdkForm = Flavour;
 
 /**
- * The SDK packages the scanner knows: the exports that are the client class (for imports), and
- * the names of the client types (for the type checker; other types of the package, such as its
- * internal event factory, are not clients).
+ * The SDK packages the scanner knows, from the flavour specs: the exports that are the client
+ * class (for imports), and the names of the client types (for the type checker).
  */
-export const SDK_MODULES: Record<string, { form: SdkForm; classes: string[]; types: string[] }> = {
-  '@rudderstack/rudder-sdk-node': { form: 'node', classes: ['default', 'Analytics'], types: ['Analytics'] },
-  '@segment/analytics-node': { form: 'node', classes: ['Analytics', 'default'], types: ['Analytics'] },
-  '@rudderstack/analytics-js': { form: 'browser', classes: ['RudderAnalytics', 'default'], types: ['RudderAnalytics', 'IRudderAnalytics', 'RudderAnalyticsPreloader'] },
-  '@segment/analytics-next': { form: 'browser', classes: ['AnalyticsBrowser', 'Analytics'], types: ['AnalyticsBrowser', 'AnalyticsBuffered', 'Analytics', 'AnalyticsSnippet', 'AnalyticsStandalone'] },
-};
+export const SDK_MODULES: Record<string, { form: SdkForm; classes: readonly string[]; types: readonly string[] }> = Object.fromEntries(
+  FLAVOURS.flatMap((flavour) => Object.values(flavour.sdks).map((sdk) => [sdk.module, { form: flavour.id, classes: sdk.classes, types: sdk.types }])),
+);
 
 export function sdkModule(specifier: string): (typeof SDK_MODULES)[string] | undefined {
   return Object.hasOwn(SDK_MODULES, specifier) ? SDK_MODULES[specifier] : undefined;

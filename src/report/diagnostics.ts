@@ -1,8 +1,8 @@
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { formatLocation, isSheetLocation } from '../core/location.js';
 import { codeFrame } from './code-frame.js';
+import { defineReporter, findReporter } from './reporter.js';
 
-export type DiagnosticFormat = 'pretty' | 'json' | 'github';
 
 export interface DiagnosticSummary {
   errors: number;
@@ -69,13 +69,29 @@ export function formatGithub(diagnostics: readonly Diagnostic[]): string {
     .join('');
 }
 
+/** What every reporter may use besides the result. */
+export interface ReportContext {
+  color: boolean;
+}
+
+/** Reporters of plan diagnostics (`trackplan check`, `sheets pull`). */
+export const DIAGNOSTIC_REPORTERS = [
+  defineReporter<readonly Diagnostic[], ReportContext & { source?: ((file: string) => string | undefined) | undefined }>({
+    name: 'pretty', description: 'for people, with code frames',
+    format: (diagnostics, { color, source }) => formatPretty(diagnostics, { color, ...(source ? { source } : {}) }),
+  }),
+  defineReporter<readonly Diagnostic[], ReportContext>({ name: 'json', description: 'one JSON document', format: (diagnostics) => formatJson(diagnostics) }),
+  defineReporter<readonly Diagnostic[], ReportContext>({ name: 'github', description: 'GitHub Actions annotations', format: (diagnostics) => formatGithub(diagnostics) }),
+];
+
+export type DiagnosticFormat = string;
+
+/** Diagnostics in the format of one reporter of DIAGNOSTIC_REPORTERS. */
 export function formatDiagnostics(
   diagnostics: readonly Diagnostic[],
   format: DiagnosticFormat,
-  color = false,
-  source?: PrettyOptions['source'],
+  color: boolean,
+  source?: (file: string) => string | undefined,
 ): string {
-  if (format === 'json') return formatJson(diagnostics);
-  if (format === 'github') return formatGithub(diagnostics);
-  return formatPretty(diagnostics, { color, ...(source ? { source } : {}) });
+  return findReporter(DIAGNOSTIC_REPORTERS, format).format(diagnostics, { color, source });
 }

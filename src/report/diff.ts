@@ -3,9 +3,11 @@ import type { ChangeKind } from '../core/diff/changes.js';
 import { formatLocation, isSheetLocation } from '../core/location.js';
 import { groupChanges, summaryLine, type DiffLabels } from './diff-groups.js';
 import { formatDiffMarkdown } from './markdown.js';
+import { defineReporter, findReporter } from './reporter.js';
 
 export type { DiffLabels } from './diff-groups.js';
 
+/** A `--format` of `trackplan diff`: the name of one of DIFF_REPORTERS. */
 export type DiffFormat = 'pretty' | 'markdown' | 'json';
 
 /** Human output for terminals and CI logs. */
@@ -56,8 +58,14 @@ export function formatDiffJson(diff: PlanDiff, labels: DiffLabels): string {
   }, null, 2)}\n`;
 }
 
+/** Reporters of plan diffs (`trackplan diff`). */
+export const DIFF_REPORTERS = [
+  defineReporter<PlanDiff, { color: boolean; labels: DiffLabels }>({ name: 'pretty', description: 'for people', format: (diff, { labels, color }) => formatDiffPretty(diff, labels, color) }),
+  defineReporter<PlanDiff, { color: boolean; labels: DiffLabels }>({ name: 'markdown', description: 'a pull request comment', format: (diff, { labels }) => formatDiffMarkdown(diff, labels) }),
+  defineReporter<PlanDiff, { color: boolean; labels: DiffLabels }>({ name: 'json', description: 'one JSON document', format: (diff, { labels }) => formatDiffJson(diff, labels) }),
+];
+
+/** A plan diff in the format of one reporter of DIFF_REPORTERS. */
 export function formatDiff(diff: PlanDiff, labels: DiffLabels, format: DiffFormat, color = false): string {
-  if (format === 'json') return formatDiffJson(diff, labels);
-  if (format === 'markdown') return formatDiffMarkdown(diff, labels);
-  return formatDiffPretty(diff, labels, color);
+  return findReporter(DIFF_REPORTERS, format).format(diff, { labels, color });
 }

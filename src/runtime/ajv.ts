@@ -1,4 +1,5 @@
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
+import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import addFormatsModule from 'ajv-formats';
 import type { JsonSchema } from '../core/compile-schema.js';
 
@@ -19,7 +20,7 @@ export interface Compilers {
   own: Ajv;
 }
 
-export function createCompilers(formats: FormatMode): Compilers {
+export function createCompilers(formats: FormatMode, regExp?: RegExpEngine): Compilers {
   const make = (options: Options) => {
     // strict off: a hand-edited generated/ schema must still load; the plan checker is where
     // unknown keywords and formats are reported. No logger: the runtime never prints. The
@@ -27,7 +28,7 @@ export function createCompilers(formats: FormatMode): Compilers {
     // meta-schema nor spend time optimizing code: that halves compile time, and measured
     // validation speed is the same.
     const ajv = new Ajv({
-      strict: false, allowUnionTypes: true, logger: false, allErrors: true, validateSchema: false, code: { optimize: false }, ...options,
+      strict: false, allowUnionTypes: true, logger: false, allErrors: true, validateSchema: false, code: { optimize: false, ...(regExp ? { regExp } : {}) }, ...options,
     });
     addFormats(ajv, { mode: formats });
     return ajv;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CompiledEvent, CompiledPlan } from '../core/compiled-plan.js';
+import { collectPiiPaths, type CompiledEvent, type CompiledPlan, type PiiNode } from '../core/compiled-plan.js';
 import type { JsonSchema } from '../core/compile-schema.js';
 import { ConfigError } from '../core/errors.js';
 import { CALL_TYPES, type CallType, type PolicyIR } from '../core/ir.js';
@@ -42,6 +42,8 @@ export async function loadCompiledPlan(generatedDir: string): Promise<CompiledPl
       schema,
       dataSchema: dataSchemaOf(schema, call, identitySection, path.join(generatedDir, schemaRef)),
     };
+    const piiPaths = Array.isArray(event['properties']) ? collectPiiPaths(event['properties'] as PiiNode[]) : [];
+    if (piiPaths.length > 0) compiled.piiPaths = piiPaths;
     return compiled;
   }));
   const policy = plan['policy'] as PolicyIR | undefined;

@@ -1,13 +1,24 @@
+import { inspectJson, stringifyKeeping, type JsonFindings } from './json-inspect.js';
+import { validateWithFindings } from './judge-findings.js';
 import type { LineRegion } from './line-scanner.js';
 import { DEFAULT_MAX_EVENT_BYTES, tooLarge, visitLines, type LineVisitor } from './ndjson-lines.js';
-import { formatViolationRecord } from './record.js';
+import { DEFAULT_RECORD_BYTES, formatViolationRecord, type RecordOptions } from './record.js';
+import type { PiiMode, Redactor } from './redact.js';
 import { addResult, createSummary, type ValidationSummary } from './summary.js';
 import type { ValidationResult, Validator } from './types.js';
 import { malformed } from './validator.js';
 
+/** Deepest nesting of an event by default; deeper ones are dropped as `Malformed-Event` (`tooDeep`). */
+export const DEFAULT_MAX_DEPTH = 64;
+
+/** Options of NDJSON validation: size cap per line and what to produce. */
 export interface NdjsonOptions {
   /** Lines longer than this many bytes are `Malformed-Event`s (default 32 KiB, Segment's limit). */
   maxEventBytes?: number;
+  /** Deepest nesting of an event (default 64). */
+  maxDepth?: number;
+  /** PII values in the events passed on (`--out`): `keep` by default. Records never hold them. */
+  pii?: PiiMode;
   /** Collect one JSON violation record per violating event (`validate --format json`). */
   records?: boolean;
   /** Collect the events that pass the policy, as NDJSON (`validate --out`). */
@@ -21,17 +32,26 @@ export interface BatchOutput {
   summary: ValidationSummary;
 }
 
-/** Parses one line; a line that is not JSON is a dropped `Malformed-Event`. */
-export function validateLine(validator: Validator, text: string): ValidationResult {
+/**
+ * Parses one line; a line that is not JSON is a dropped `Malformed-Event`, and so is one with a
+ * repeated key or nesting past `maxDepth` (see `validateWithFindings`).
+ */
+export function validateLine(validator: Validator, text: string, maxDepth = DEFAULT_MAX_DEPTH): ValidationResult {
+  return judgeLine(validator, text, maxDepth).result;
+}
+
+function judgeLine(validator: Validator, text: string, maxDepth: number): { result: ValidationResult; findings: JsonFindings | undefined } {
   let message: unknown;
   try {
     message = JSON.parse(text);
   } catch (error) {
     // V8 names a UTF-16 offset; people look for a column.
     const detail = (error as Error).message.replace(/(?: in JSON)? at position (\d+)(?: \(line \d+ column \d+\))?$/, (_, at: string) => ` at column ${Number(at) + 1}`);
-    return malformed(undefined, undefined, undefined, 'invalidJson', '', { detail });
+    return { result: malformed(undefined, undefined, undefined, 'invalidJson', '', { detail }), findings: undefined };
   }
-  return validator.validate(message);
+  const found = message !== null && typeof message === 'object' ? inspectJson(text, message, maxDepth) : undefined;
+  const findings = found && (found.duplicateKey !== undefined || found.tooDeep || found.bigNumbers) ? found : undefined;
+  return { result: validateWithFindings(validator, message, findings, maxDepth), findings };
 }
 
 /**
@@ -44,9 +64,22 @@ export class NdjsonBatch implements LineVisitor {
   private passed: string[] = [];
   summary: ValidationSummary = createSummary();
   readonly maxEventBytes: number;
+  private readonly maxDepth: number;
+  private readonly recordOptions: RecordOptions;
+  private readonly transform: ((message: Record<string, unknown>) => Record<string, unknown>) | undefined;
 
-  constructor(private readonly validator: Validator, private readonly options: NdjsonOptions = {}) {
+  /** `redactor`: the plan's PII paths, for `pii` in the passed events and for every record. */
+  constructor(private readonly validator: Validator, private readonly options: NdjsonOptions = {}, redactor?: Redactor) {
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    const pii = options.pii ?? 'keep';
+    const active = redactor && !redactor.empty ? redactor : undefined;
+    this.recordOptions = {
+      // A record stays within the event limit, but never under Segment's 32 KiB (a tiny limit would cut the violations).
+      maxBytes: Math.max(this.maxEventBytes, DEFAULT_RECORD_BYTES),
+      ...(active ? { redact: (message: Record<string, unknown>) => active.redact(message, pii === 'hash' ? 'hash' : 'drop') } : {}),
+    };
+    this.transform = active && pii !== 'keep' ? (message) => active.redact(message, pii) : undefined;
   }
 
   /** Validates the lines of a region; returns how many lines it held. */
@@ -63,13 +96,15 @@ export class NdjsonBatch implements LineVisitor {
   }
 
   line(line: number, text: string): void {
-    let result = validateLine(this.validator, text);
+    const judged = judgeLine(this.validator, text, this.maxDepth);
+    let { result } = judged;
     let passed: string | undefined;
     if (this.options.passed && result.message !== undefined) {
-      if (result.message === result.input) passed = text;
+      const out = this.transform ? this.transform(result.message) : result.message;
+      if (out === result.input) passed = text;
       else {
         try {
-          passed = JSON.stringify(result.message);
+          passed = stringifyKeeping(out, judged.findings?.bigNumbers);
         } catch (error) {
           // Nested deeper than JSON.stringify's stack allows: it cannot be passed on as changed.
           result = unserializable(result, error);
@@ -77,13 +112,13 @@ export class NdjsonBatch implements LineVisitor {
       }
     }
     addResult(this.summary, result, line);
-    if (!result.valid && this.options.records) this.records.push(formatViolationRecord(result, line, text));
+    if (!result.valid && this.options.records) this.records.push(formatViolationRecord(result, line, text, this.recordOptions));
     if (passed !== undefined) this.passed.push(passed);
   }
 
   fault(line: number, result: ValidationResult): void {
     addResult(this.summary, result, line);
-    if (this.options.records) this.records.push(formatViolationRecord(result, line));
+    if (this.options.records) this.records.push(formatViolationRecord(result, line, undefined, this.recordOptions));
   }
 
   /** Hands over the collected text (and, with `resetSummary`, the counts) and starts afresh. */

@@ -8,6 +8,7 @@ import { ConfigError } from '../core/errors.js';
 /** Chunks of this size keep the per-chunk overhead of streams negligible. */
 const READ_BYTES = 1 << 20;
 
+/** An NDJSON input opened for reading, as chunks of bytes. */
 export interface NdjsonInput {
   /** `-` for stdin, else the path as given. */
   name: string;
@@ -40,9 +41,17 @@ async function* readErrorsAsConfig(stream: AsyncIterable<Buffer>, file: string):
 
 async function* maybeGunzip(source: AsyncIterable<Buffer>, name: string): AsyncGenerator<Buffer> {
   const iterator = source[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  if (first.done) return;
-  const head = first.value;
+  // The magic is two bytes; a pipe may deliver one at first: gather until there are two (or the end).
+  const gathered: Buffer[] = [];
+  let length = 0;
+  while (length < 2) {
+    const item = await iterator.next();
+    if (item.done) break;
+    gathered.push(item.value);
+    length += item.value.length;
+  }
+  if (length === 0) return;
+  const head = gathered.length === 1 ? gathered[0]! : Buffer.concat(gathered);
   if (!(head[0] === 0x1f && head[1] === 0x8b)) {
     yield head;
     for (let item = await iterator.next(); !item.done; item = await iterator.next()) yield item.value;

@@ -3,7 +3,8 @@ import type { CompiledPlan } from '../core/compiled-plan.js';
 import { LineScanner, type ScanEntry } from './line-scanner.js';
 import { NdjsonBatch, type BatchOutput } from './ndjson-batch.js';
 import { countLines, DEFAULT_MAX_EVENT_BYTES } from './ndjson-lines.js';
-import type { OutputSink, RunOptions } from './ndjson-run.js';
+import type { OutputSink, RunOptions } from './ndjson-options.js';
+import { createRedactor } from './redact.js';
 import { createSummary, mergeSummary, type ValidationSummary } from './summary.js';
 import type { WorkerSetup, WorkerTask } from './validate-worker.js';
 import { createValidator } from './validator.js';
@@ -48,9 +49,14 @@ export async function validateNdjsonParallel(
   const pool = startPool(threads - 1, options.workerUrl ?? new URL('./validate-worker.js', import.meta.url), {
     plan,
     validator: options.validator,
-    ndjson: { maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES, records: options.records ?? false, passed: options.passed ?? false },
+    ndjson: {
+      maxEventBytes: options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES, records: options.records ?? false, passed: options.passed ?? false,
+      ...(options.maxDepth !== undefined ? { maxDepth: options.maxDepth } : {}),
+      ...(options.pii ? { pii: options.pii } : {}),
+    },
+    ...(options.piiHashKey !== undefined ? { piiHashKey: options.piiHashKey } : {}),
   });
-  const local = new NdjsonBatch(createValidator(plan, options.validator), options);
+  const local = new NdjsonBatch(createValidator(plan, options.validator), options, createRedactor(plan, options.piiHashKey));
 
   const summary = createSummary();
   const queue: Slot[] = [];

@@ -1,33 +1,14 @@
 import type { CompiledPlan } from '../core/compiled-plan.js';
 import { LineScanner, type ScanEntry } from './line-scanner.js';
-import { NdjsonBatch, type BatchOutput, type NdjsonOptions } from './ndjson-batch.js';
+import { NdjsonBatch } from './ndjson-batch.js';
+import type { OutputSink, RunOptions } from './ndjson-options.js';
 import { validateNdjsonParallel } from './ndjson-parallel.js';
+import { createRedactor, type Redactor } from './redact.js';
 import type { ValidationSummary } from './summary.js';
 import type { Validator, ValidatorOptions } from './types.js';
 import { createValidator } from './validator.js';
 
-export interface Progress {
-  /** Bytes read (after decompression). */
-  bytes: number;
-  lines: number;
-}
-
-export interface RunOptions extends NdjsonOptions {
-  validator?: ValidatorOptions;
-  /**
-   * Threads to validate on: 1 (default) is the calling thread alone; N adds N - 1 worker threads,
-   * which take batches when they have room while the calling thread validates the rest.
-   */
-  workers?: number;
-  /** The worker script; tests point it at a compiled copy. */
-  workerUrl?: URL;
-  /** Bytes of lines sent to a worker at a time (default 512 KiB). */
-  batchBytes?: number;
-  onProgress?: (progress: Progress) => void;
-}
-
-/** Receives output in input order; the run waits for it, so a slow writer slows the reading. */
-export type OutputSink = (output: Pick<BatchOutput, 'records' | 'passed'>) => void | Promise<void>;
+export type { OutputSink, Progress, RunOptions } from './ndjson-options.js';
 
 /**
  * Validates an NDJSON byte stream against a compiled plan and returns its counts. Output (violation
@@ -38,14 +19,14 @@ export async function validateNdjson(
 ): Promise<ValidationSummary> {
   const run = options.passed ? options : { ...options, validator: withoutRewrites(options.validator) };
   if ((options.workers ?? 1) > 1) return validateNdjsonParallel(source, plan, run, sink);
-  return validateNdjsonWith(createValidator(plan, run.validator), source, run, sink);
+  return validateNdjsonWith(createValidator(plan, run.validator), source, run, sink, createRedactor(plan, options.piiHashKey));
 }
 
 /** `validateNdjson` on the calling thread with a validator built beforehand (compile once, run many). */
 export async function validateNdjsonWith(
-  validator: Validator, source: AsyncIterable<Buffer>, options: Omit<RunOptions, 'validator' | 'workers'>, sink: OutputSink,
+  validator: Validator, source: AsyncIterable<Buffer>, options: Omit<RunOptions, 'validator' | 'workers'>, sink: OutputSink, redactor?: Redactor,
 ): Promise<ValidationSummary> {
-  const batch = new NdjsonBatch(validator, options);
+  const batch = new NdjsonBatch(validator, options, redactor);
   const scanner = new LineScanner(batch.maxEventBytes);
   let next = 1;
   let bytes = 0;

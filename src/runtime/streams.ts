@@ -24,6 +24,7 @@ export interface LineResult {
   raw?: string;
 }
 
+/** Options of `createLineSplitter`. */
 export interface SplitterOptions {
   /** Lines longer than this are reported, not buffered (default 32 KiB). */
   maxEventBytes?: number;
@@ -64,6 +65,7 @@ export function createLineSplitter(options: SplitterOptions = {}): Transform {
   });
 }
 
+/** Options of `createValidateTransform`. */
 export interface ValidateTransformOptions {
   /** `results` (default): a `LineResult` per input; `messages`: only the messages to pass on. */
   output?: 'results' | 'messages';
@@ -110,6 +112,7 @@ function validateChunk(validator: Validator, chunk: unknown): LineResult {
     : { line: chunk.line, result };
 }
 
+/** Options of `validateStream`. */
 export type ValidateStreamOptions = SplitterOptions;
 
 /**

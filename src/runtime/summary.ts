@@ -1,5 +1,6 @@
 import type { ValidationResult, Violation, ViolationType } from './types.js';
 
+/** Counts of one event in a validation run. */
 export interface EventTally {
   call: string;
   /** Track: the event name; other calls: undefined (page names are too many to list). */
@@ -9,6 +10,7 @@ export interface EventTally {
   violations: number;
 }
 
+/** A sample violating message of a validation run, with its line. */
 export interface ViolationExample {
   line: number | null;
   call: string | null;

@@ -6,9 +6,13 @@ export type { Violation, ViolationType } from '../core/violations/types.js';
 /** What the policy did with an event. */
 export type Outcome = 'forwarded' | 'stripped' | 'dropped';
 
+/** What the validator says about one message: valid, the outcome, the violations, the message to pass on. */
 export interface ValidationResult {
+  /** True when the message follows the plan. */
   valid: boolean;
+  /** Every way the message breaks the plan. */
   violations: Violation[];
+  /** What the policy does with it: forwarded, stripped (unplanned properties removed) or dropped. */
   outcome: Outcome;
   /** The call type and event name, when the message had them. */
   call?: CallType | 'alias' | string | undefined;
@@ -23,9 +27,13 @@ export interface ValidationResult {
   input?: unknown;
 }
 
+/** A validator compiled once from a plan, to validate many messages. */
 export interface Validator {
+  /** The id of the plan it validates against. */
   readonly planId: string;
+  /** The version of that plan. */
   readonly planVersion: string;
+  /** Validates one message (a parsed JSON object); never throws, never modifies the message. */
   validate(message: unknown): ValidationResult;
 }
 
@@ -34,6 +42,7 @@ export interface PolicyOverride extends Partial<PolicySettings> {
   overrides?: Partial<Record<CallType, Partial<PolicySettings>>>;
 }
 
+/** Options of `createValidator`: the policy and its overrides. */
 export interface ValidatorOptions {
   /**
    * Overrides of the plan's policy. They win over the plan at every level: a plan-wide setting
@@ -45,6 +54,11 @@ export interface ValidatorOptions {
    * shape); `full`: ajv-formats' full checks (calendar dates, RFC 5322 email, ...), slower.
    */
   formats?: 'fast' | 'full';
+  /**
+   * Patterns proven free of catastrophic backtracking (by `checkPatternSafety`): they run on the
+   * native engine. Every other `pattern` runs on a linear-time engine (RE2JS).
+   */
+  safePatterns?: ReadonlySet<string>;
 }
 
 /**
@@ -64,4 +78,10 @@ export interface ViolationRecord {
   message?: unknown;
   /** The raw text of a line that was not JSON (dropped, so kept here). */
   raw?: string;
+  /** The beginning of the message's text, when the whole record would pass the record size limit. */
+  excerpt?: string;
+  /** Set when `message` or `raw` gave way to `excerpt` (or to nothing). */
+  truncated?: true;
+  /** Violations left out to keep the record within the limit. */
+  omittedViolations?: number;
 }

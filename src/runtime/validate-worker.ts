@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CompiledPlan } from '../core/compiled-plan.js';
 import { NdjsonBatch, type NdjsonOptions } from './ndjson-batch.js';
+import { createRedactor } from './redact.js';
 import type { ValidatorOptions } from './types.js';
 import { createValidator } from './validator.js';
 
@@ -9,6 +10,7 @@ export interface WorkerSetup {
   plan: CompiledPlan;
   validator: ValidatorOptions | undefined;
   ndjson: NdjsonOptions;
+  piiHashKey?: string;
 }
 
 export interface WorkerTask {
@@ -19,7 +21,7 @@ export interface WorkerTask {
 }
 
 const setup = workerData as WorkerSetup;
-const batch = new NdjsonBatch(createValidator(setup.plan, setup.validator), setup.ndjson);
+const batch = new NdjsonBatch(createValidator(setup.plan, setup.validator), setup.ndjson, createRedactor(setup.plan, setup.piiHashKey));
 
 parentPort!.on('message', (task: WorkerTask) => {
   let line = task.firstLine;

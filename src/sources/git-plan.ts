@@ -88,3 +88,30 @@ async function readBlobs(objects: string[], cwd: string): Promise<string[]> {
   }
   return texts;
 }
+
+/** One commit that changed the plan. */
+export interface PlanCommit {
+  commit: string;
+  /** ISO 8601 commit date. */
+  date: string;
+  subject: string;
+}
+
+/**
+ * The last `limit` commits that changed the files under `planPath`, newest first; none when `cwd`
+ * is not in a git repository (a catalog built from an unpacked plan has no history).
+ */
+export async function listPlanCommits(planPath: string, limit: number, cwd: string): Promise<PlanCommit[]> {
+  if (limit <= 0) return [];
+  let stdout: string;
+  try {
+    ({ stdout } = await run('git', ['log', `-n${limit}`, '--format=%H%x09%cI%x09%s', '--', planPath], { cwd, maxBuffer: 64 * 1024 * 1024 }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new ConfigError('git is not installed: the plan\'s history cannot be read (use --history 0)');
+    return []; // not a git repository, or a path git does not know: no history to show
+  }
+  return stdout.split('\n').filter(Boolean).map((line) => {
+    const [commit, date, ...subject] = line.split('\t');
+    return { commit: commit!, date: date!, subject: subject.join('\t') };
+  });
+}

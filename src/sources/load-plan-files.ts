@@ -7,6 +7,7 @@ import { parseYamlFile } from './yaml-file.js';
 export interface PlanFileText {
   /** Display name used in diagnostics, e.g. `plans/events/leads.yaml`. */
   name: string;
+  /** The YAML text. */
   text: string;
   /** Path relative to the plan folder, matched against the header's `include:` globs (default: `name`). */
   path?: string;

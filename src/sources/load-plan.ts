@@ -8,13 +8,15 @@ import type { RawFile } from '../core/raw.js';
 import { ConfigError } from '../core/errors.js';
 import { parseYamlFile, type ParsedYaml } from './yaml-file.js';
 
+/** A loaded plan: the Plan IR when the files could be read into one, and every problem found on the way. */
 export interface LoadedPlan {
+  /** The normalized plan; undefined when the files could not be merged into one (see `diagnostics`). */
   plan: PlanIR | undefined;
+  /** Syntax and format problems, each at its place; an error means the plan must not be used. */
   diagnostics: Diagnostic[];
-  /** The parsed files in merge order (what `sheets push` lays out as rows). */
-  files?: RawFile[];
 }
 
+/** Options of {@link loadPlan}. */
 export interface LoadPlanOptions {
   /** File names in messages are relative to this folder (default: the current directory). */
   cwd?: string;
@@ -22,8 +24,20 @@ export interface LoadPlanOptions {
 
 const YAML_FILE = /\.ya?ml$/i;
 
-/** Reads a plan folder (or a single plan file), merges its files and normalizes them into the Plan IR. */
+/**
+ * Reads a plan folder (or a single plan file), merges its files and normalizes them into the Plan IR.
+ *
+ * @param planPath - The plan folder (every `*.yaml` under it, or those its header's `include:` names) or one `.yaml` file.
+ * @returns The plan and its diagnostics: an invalid plan gives diagnostics, not a throw.
+ * @throws {@link ConfigError} when the path does not exist or holds no YAML file.
+ */
 export async function loadPlan(planPath: string, options: LoadPlanOptions = {}): Promise<LoadedPlan> {
+  const { plan, diagnostics } = await loadPlanWithFiles(planPath, options);
+  return { plan, diagnostics };
+}
+
+/** {@link loadPlan}, with the parsed files in merge order (what `sheets push` lays out as rows). */
+export async function loadPlanWithFiles(planPath: string, options: LoadPlanOptions = {}): Promise<LoadedPlan & { files: RawFile[] }> {
   const cwd = options.cwd ?? process.cwd();
   const absolute = path.resolve(cwd, planPath);
   const info = await stat(absolute).catch(() => undefined);

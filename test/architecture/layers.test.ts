@@ -14,6 +14,7 @@ const MODULE_OF: Record<Layer, string> = {
   lint: 'lint/config.js',
   sources: 'sources/load-plan.js',
   report: 'report/diagnostics.js',
+  catalog: 'catalog/build-catalog.js',
   app: 'app/compile.js',
   cli: 'cli/io.js',
 };

@@ -26,8 +26,25 @@ const STRICT: ts.CompilerOptions = {
   noEmit: true,
 };
 
+// The TypeScript libs and the SDKs' declarations are parsed once for all the programs below, not
+// once per program: they never change during the run, and parsing them is most of the work.
+const parsed = new Map<string, ts.SourceFile | undefined>();
+
+function cachingHost(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (!fileName.includes('/node_modules/')) return getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    const format = typeof languageVersion === 'object' ? `${languageVersion.languageVersion}:${languageVersion.impliedNodeFormat}` : String(languageVersion);
+    const key = `${format}:${fileName}`;
+    if (!parsed.has(key)) parsed.set(key, getSourceFile(fileName, languageVersion, onError, shouldCreate));
+    return parsed.get(key);
+  };
+  return host;
+}
+
 function compile(dir: string, files: string[], options: ts.CompilerOptions): { file: string; line: number; code: number; text: string }[] {
-  const program = ts.createProgram(files.map((f) => path.join(dir, f)), options);
+  const program = ts.createProgram(files.map((f) => path.join(dir, f)), options, cachingHost(options));
   return ts.getPreEmitDiagnostics(program).map((d) => ({
     file: d.file ? path.relative(dir, d.file.fileName) : '',
     line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,

@@ -21,7 +21,22 @@ interface Case {
   hints?: string[];
 }
 
+/** A "billion laughs": each level doubles the expansion; 21 levels pass a million nodes. */
+const LAUGHS = `types:\n  x:\n    description: &l0 [a, b]\n${Array.from({ length: 21 }, (_, i) => `    l${i + 1}: &l${i + 1} [*l${i}, *l${i}]\n`).join('')}`;
+
 const cases: Case[] = [
+  {
+    name: 'aliases that expand past the node limit, located at the alias that passed it',
+    files: { 'plan.yaml': HEADER, 'types.yaml': LAUGHS },
+    expected: [['yaml-limit', 'aliasExpansion', 'types.yaml:19:22']],
+    hints: ['past the limit of 1000000'],
+  },
+  {
+    name: 'a plan file over the size limit',
+    files: { 'plan.yaml': HEADER, 'big.yaml': `# ${'x'.repeat(10 * 1024 * 1024)}\n` },
+    expected: [['yaml-limit', 'fileTooLarge', 'big.yaml:1:1']],
+    hints: ['the limit is 10485760 bytes'],
+  },
   {
     name: 'a YAML syntax error',
     files: { 'plan.yaml': HEADER, 'events.yaml': 'events:\n  a: { description: x\n' },
@@ -279,6 +294,8 @@ describe('plan loader diagnostics', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
     const dir = await tempTree({ 'plan.yaml': HEADER, 'bomb.yaml': `lint:\n${lines.map((l) => `  ${l}`).join('\n')}\n` });
-    await expect(loadPlan('.', { cwd: dir })).rejects.toThrow(/bomb\.yaml: more than 1000000 YAML nodes/);
+    // A located diagnostic with the count, not an internal error.
+    const { diagnostics } = await loadPlan('.', { cwd: dir });
+    expect(diagnostics.map((d) => [d.messageId, d.location && formatLocation(d.location), d.data?.['limit']])).toEqual([['aliasExpansion', 'bomb.yaml:7:47', 1_000_000]]);
   });
 });

@@ -87,14 +87,17 @@ describe('trackplan validate: bad input never stops the run', () => {
     const objects = VIEWED(`,"deep":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`);
     const run = await validate(`${arrays}\n${objects}\n${GOOD}\n`, ['--out', 'good.ndjson']);
     expect(brief(run.records)).toEqual([
-      // Valid JSON with an unplanned property; with violations attached it is too deep to re-serialize.
-      [1, 'dropped', 'Additional-Properties:additionalProperties', 'Malformed-Event:unserializable'],
+      // Past the depth limit (--max-depth, 64): dropped and recorded before anything else looks at it.
+      [1, 'dropped', 'Malformed-Event:tooDeep'],
       [2, 'dropped', 'Malformed-Event:tooLarge'],
     ]);
     expect(run.records[0]!.raw).toBe(arrays);
     expect(await readFile(path.join(run.dir, 'good.ndjson'), 'utf8')).toBe(`${GOOD}\n`);
     const roomy = await validate(`${objects}\n`, ['--max-event-bytes', '100000']);
-    expect(brief(roomy.records)).toEqual([[1, 'forwarded', 'Additional-Properties:additionalProperties']]);
+    expect(brief(roomy.records)).toEqual([[1, 'dropped', 'Malformed-Event:tooDeep']]);
+    // With room for the depth: valid JSON with an unplanned property, too deep to re-serialize with violations attached.
+    const deepAllowed = await validate(`${arrays}\n`, ['--max-depth', '20000', '--out', 'good.ndjson']);
+    expect(brief(deepAllowed.records)).toEqual([[1, 'dropped', 'Additional-Properties:additionalProperties', 'Malformed-Event:unserializable']]);
   });
 
   it('__proto__ and constructor keys are unplanned properties, and no prototype changes', async () => {

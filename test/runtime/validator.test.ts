@@ -188,7 +188,11 @@ describe('createValidator: safety', () => {
     const text = `{"type":"track","event":"Unplanned","properties":{"deep":${'['.repeat(20_000)}${']'.repeat(20_000)}}}`;
     const result = createValidator(plan, { policy: { unplanned_events: 'drop' } }).validate(JSON.parse(text));
     expect(result.outcome).toBe('dropped');
-    expect(JSON.parse(formatViolationRecord(result, 7, text))).toMatchObject({ line: 7, event: 'Unplanned', outcome: 'dropped', raw: text });
+    // 40 KB of raw text is over the record limit (the 32 KiB message limit): an excerpt is kept.
+    const record = JSON.parse(formatViolationRecord(result, 7, text)) as { excerpt: string };
+    expect(record).toMatchObject({ line: 7, event: 'Unplanned', outcome: 'dropped', truncated: true });
+    expect(text.startsWith(record.excerpt) && record.excerpt.length > 1000).toBe(true);
+    expect(JSON.parse(formatViolationRecord(result, 7, text, { maxBytes: 1 << 20 }))).toMatchObject({ raw: text });
     const withoutRaw = JSON.parse(formatViolationRecord(result));
     expect(withoutRaw).toMatchObject({ line: null, event: 'Unplanned', outcome: 'dropped' });
     expect(withoutRaw).not.toHaveProperty('message');

@@ -17,13 +17,16 @@ function captureIo(cwd = process.cwd()): Io & { out: string[]; err: string[] } {
 const defaults: ServeOptions = {
   plan: PLAN_DIR, host: '127.0.0.1', port: '0', writeKey: [], webhookInterval: '60', spool: '.trackplan/spool',
   spoolMaxSize: '1GiB', fsync: 'interval', maxMessageSize: '32KiB', maxBatchSize: '500KiB', drainTimeout: '30',
+  maxBatchEntries: '2000', maxDepth: '64', headerTimeout: '10', bodyTimeout: '30', idleTimeout: '65',
+  violationsMaxSize: '100MiB', violationsMaxFiles: '5', redactPii: 'keep',
 };
 
 describe('trackplan serve: configuration errors exit 2 with the flag named', () => {
   it.each([
-    [['--forward', 'ftp://example.com'], 'trackplan: --forward: expected an http(s) URL, found "ftp://example.com"'],
-    [['--forward', 'not a url'], 'trackplan: --forward: expected an http(s) URL, found "not a url"'],
-    [['--violations-webhook', 'hooks.slack.com'], 'trackplan: --violations-webhook: expected an http(s) URL, found "hooks.slack.com"'],
+    [['--forward', 'ftp://example.com'], 'trackplan: --forward: expected an http(s) URL, found ftp://example.com/'],
+    // A URL may hold credentials: one that does not parse is not repeated.
+    [['--forward', 'not a url'], 'trackplan: --forward: expected an http(s) URL, found text that does not parse as one'],
+    [['--violations-webhook', 'hooks.slack.com'], 'trackplan: --violations-webhook: expected an http(s) URL, found text that does not parse as one'],
     [['--port', '70000'], 'trackplan: --port: expected a port number (0-65535), found "70000"'],
     [['--max-message-size', 'big'], 'trackplan: --max-message-size: expected a size like 32KiB or 1GiB, found "big"'],
     [['--spool-max-size', '0'], 'trackplan: --spool-max-size: expected a size like 32KiB or 1GiB, found "0"'],

@@ -197,10 +197,10 @@ describe('hostile bodies', () => {
   const deepObject = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
   it.each([
     // Violations attached: the changed message cannot be serialized, so it is dropped and recorded.
-    ['nesting 10,000 levels deep in a planned event', `{"batch":[{"type":"track","userId":"u","event":"Order Completed","messageId":"deep-1","properties":{"order_id":"x","extra":${deepArray}}}]}`, ['deep-1', [['dropped', ['additionalProperties', 'unserializable']]]]],
-    ['nesting 5,000 objects deep in an unplanned event', `{"batch":[{"type":"track","userId":"u","event":"Deep","messageId":"deep-2","properties":{"extra":${deepObject}}}]}`, ['deep-2', [['dropped', ['unplanned', 'unserializable']]]]],
-    // Valid and unchanged: forwarded as the client wrote it, nothing to record.
-    ['nesting 5,000 objects deep in a valid event', `{"batch":[{"type":"track","userId":"u","event":"Order Completed","messageId":"deep-3","properties":{"order_id":"x"},"context":{"x":${deepObject}}}]}`, ['deep-3', []]],
+    ['nesting 10,000 levels deep in a planned event', `{"batch":[{"type":"track","userId":"u","event":"Order Completed","messageId":"deep-1","properties":{"order_id":"x","extra":${deepArray}}}]}`, ['deep-1', [['dropped', ['tooDeep']]]]],
+    ['nesting 5,000 objects deep in an unplanned event', `{"batch":[{"type":"track","userId":"u","event":"Deep","messageId":"deep-2","properties":{"extra":${deepObject}}}]}`, ['deep-2', [['dropped', ['tooDeep']]]]],
+    // Past the depth limit (64) even a valid event is dropped, and recorded: no later step can choke on it.
+    ['nesting 5,000 objects deep in a valid event', `{"batch":[{"type":"track","userId":"u","event":"Order Completed","messageId":"deep-3","properties":{"order_id":"x"},"context":{"x":${deepObject}}}]}`, ['deep-3', [['dropped', ['tooDeep']]]]],
     ['__proto__ and constructor keys', '{"batch":[{"type":"track","userId":"u","event":"Order Completed","messageId":"proto-1","properties":{"order_id":"x","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}}]}', ['proto-1', [['forwarded', ['additionalProperties', 'additionalProperties']]]]],
   ] as [string, string, [string, [string, string[]][]]][])('%s: 200, the message recorded as it should be, no prototype changes', async (_name, text, outcome) => {
     const deep = await startServer({ validator: await loadTestValidator(), port: 0, output: () => undefined, violationsFile: path.join(dir, 'deep-violations.ndjson') });

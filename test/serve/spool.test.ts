@@ -1,7 +1,7 @@
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../../src/runtime/http/errors.js';
+import { SpoolError } from '../../src/runtime/http/spool/spool-error.js';
 import { SpoolLockedError } from '../../src/runtime/http/spool/lock.js';
 import { Spool, type SpoolOptions } from '../../src/runtime/http/spool/spool.js';
 import { tempTree } from '../helpers/temp.js';
@@ -119,8 +119,9 @@ describe('Spool', () => {
     const { spool } = await openSpool({ maxBytes: 250 });
     await spool.append([entry('a'), entry('b')]);
     const refused = await spool.append([entry('c'), entry('d')]).then(() => undefined, (error: unknown) => error);
-    expect(refused).toBeInstanceOf(HttpError);
-    expect([(refused as HttpError).status, (refused as HttpError).code, (refused as HttpError).headers]).toEqual([503, 'spoolFull', { 'Retry-After': '5' }]);
+    // Storage knows nothing of HTTP: the server maps this to a 503 with Retry-After.
+    expect(refused).toBeInstanceOf(SpoolError);
+    expect([(refused as SpoolError).kind, (refused as SpoolError).waitingBytes]).toEqual(['full', 126]);
     expect(ids(await spool.peek(100, 1e9))).toEqual(['a', 'b']);
     spool.ack(await spool.peek(100, 1e9));
     await spool.append([entry('c'), entry('d')]);
@@ -154,6 +155,6 @@ describe('Spool', () => {
   it('refuses appends once closing', async () => {
     const { spool } = await openSpool();
     await spool.close();
-    await expect(spool.append([entry('late')])).rejects.toMatchObject({ status: 503, code: 'shuttingDown' });
+    await expect(spool.append([entry('late')])).rejects.toMatchObject({ kind: 'closing' });
   });
 });

@@ -1,5 +1,6 @@
 import type { ChangeKind, PlanChange } from './changes.js';
 
+/** The size of a version change under semver, or none. */
 export type Bump = 'none' | 'patch' | 'minor' | 'major';
 /** What the version did between base and head. */
 export type VersionMove = Bump | 'prerelease' | 'backwards';
@@ -55,14 +56,19 @@ export function versionMove(base: string, head: string): VersionMove | undefined
   return 'prerelease';
 }
 
+/** Whether a plan's version change is as large as its changes need. */
 export interface BumpVerdict {
   /** What the changes need by their classes. */
   required: Bump;
   /** The same, read for 0.y.z versions, where a minor bump may break and a patch may add (Cargo's rule). */
   expected: Bump;
+  /** How the version moved from base to head. */
   actual: VersionMove;
+  /** True when the version moved at least as far as `expected`. */
   ok: boolean;
+  /** The verdict as a stable id. */
   messageId: 'bumpOk' | 'bumpTooSmall' | 'versionBackwards';
+  /** The verdict for people. */
   message: string;
 }
 

@@ -67,31 +67,45 @@ export const CHANGES = {
   propertyDescriptionChanged: { kind: 'docs', message: '{subject}: description changed' },
 } as const satisfies Record<string, { kind: ChangeKind; message: string }>;
 
+/** The stable id of a kind of plan change (a key of `CHANGES`). */
 export type ChangeId = keyof typeof CHANGES;
 
+/** A removal and an addition that look like one rename. */
 export interface RenameHint {
+  /** The removed name. */
   from: string;
+  /** The added name that looks like it. */
   to: string;
+  /** The hint for people. */
   message: string;
 }
 
 /** One semantic change between two plans. */
 export interface PlanChange {
+  /** What changed, as a stable id. */
   changeId: ChangeId;
+  /** Breaking, compatible or docs-only. */
   kind: ChangeKind;
+  /** The change for people. */
   message: string;
   /** The planned call the change belongs to; absent for header changes. */
   call?: CallType;
+  /** The event (or page/screen) name of that call. */
   event?: string;
   /** Dotted path of the property within the event (`cart.items[].sku`). */
   property?: string;
   /** The keyword that changed (`minimum`, `enum`, `policy.unplanned_events`, ...). */
   keyword?: string;
+  /** The old value, when one was replaced or removed. */
   before?: unknown;
+  /** The new value, when one was added or replaced. */
   after?: unknown;
   /** Which plan `location` points into: the base for removals, the head otherwise. */
   side: 'base' | 'head';
+  /** Where the change is, in the plan named by `side`. */
   location?: Location;
+  /** Set when a removal and an addition look like one rename. */
   hint?: RenameHint;
+  /** The values the message was filled with. */
   data: Record<string, string | number>;
 }

@@ -5,12 +5,17 @@ import { diffEvent } from './diff-event.js';
 import { ChangeRecorder } from './recorder.js';
 import { hintEventRenames } from './renames.js';
 
+/** The changes from one plan to another, classified, with the version bump they need. */
 export interface PlanDiff {
+  /** The id and version of the old plan. */
   base: { id: string; version: string };
+  /** The id and version of the new plan. */
   head: { id: string; version: string };
   /** Header changes first, then by call type, event name, property path. */
   changes: PlanChange[];
+  /** How many changes of each kind. */
   summary: Record<ChangeKind, number>;
+  /** Whether the version change matches the changes. */
   bump: BumpVerdict;
 }
 

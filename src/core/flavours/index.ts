@@ -1,21 +1,30 @@
 import { ConfigError } from '../errors.js';
 import type { PlanIR } from '../ir.js';
+import { BROWSER } from './browser.js';
+import type { Flavour, FlavourSpec, SdkSpec } from './flavour-spec.js';
+import { NODE } from './node.js';
 
-/**
- * How generated functions call the SDK. `browser`: `fn(properties, options?)` over a browser SDK
- * instance; `node`: `fn({ userId | anonymousId, properties, context?, timestamp? })` over a server one.
- */
-export type Flavour = 'browser' | 'node';
+export type { Flavour, FlavourSpec, SdkSpec } from './flavour-spec.js';
+
+/** Every flavour, in the order `--sdk` lists their SDKs; a new flavour is one file and one entry here. */
+export const FLAVOURS = [BROWSER, NODE] as const satisfies readonly FlavourSpec[];
+
+type AnySdk = { [F in (typeof FLAVOURS)[number] as F['id']]: keyof F['sdks'] }[Flavour];
 
 /** The SDKs the generated code is written and type-tested against, and their flavour. */
-export const SDK_FLAVOURS = {
-  'rudderstack-js': 'browser',
-  'segment-js': 'browser',
-  'rudderstack-node': 'node',
-  'segment-node': 'node',
-} as const satisfies Record<string, Flavour>;
+export const SDK_FLAVOURS = Object.fromEntries(
+  FLAVOURS.flatMap((flavour) => Object.keys(flavour.sdks).map((sdk) => [sdk, flavour.id])),
+) as Record<AnySdk, Flavour>;
 
-export type TrackingSdk = keyof typeof SDK_FLAVOURS;
+/** The spec of a flavour. */
+export function flavourSpec(id: Flavour): FlavourSpec {
+  return FLAVOURS.find((flavour) => flavour.id === id)!;
+}
+
+/** An SDK name that has a generated module: `rudderstack-js`, `segment-js`, `rudderstack-node`, `segment-node`. */
+export type TrackingSdk = AnySdk;
+
+const SDKS: Record<string, SdkSpec> = Object.fromEntries(FLAVOURS.flatMap((flavour) => Object.entries(flavour.sdks)));
 
 /** One generated module: a flavour and the stem of its files (`tracking` -> tracking.ts, .js, .d.ts). */
 export interface TrackingTarget {
@@ -25,15 +34,8 @@ export interface TrackingTarget {
   sdks: TrackingSdk[];
 }
 
-const PACKAGES: Record<TrackingSdk, string> = {
-  'rudderstack-js': '@rudderstack/analytics-js v3',
-  'segment-js': '@segment/analytics-next',
-  'rudderstack-node': '@rudderstack/rudder-sdk-node',
-  'segment-node': '@segment/analytics-node',
-};
-
 export function sdkPackage(sdk: TrackingSdk): string {
-  return PACKAGES[sdk];
+  return SDKS[sdk]!.label;
 }
 
 export function isTrackingSdk(name: string): name is TrackingSdk {

@@ -5,13 +5,7 @@ import { planError } from '../plan-errors.js';
 import { describeNode, type RawEntry, type RawNode } from '../raw.js';
 import { suggestionSuffix } from '../suggest.js';
 import type { Reader } from './reader.js';
-
-/** The JSON Schema formats ajv-formats implements; anything else is a typo or unsupported. */
-export const KNOWN_FORMATS = [
-  'date', 'time', 'date-time', 'duration', 'uri', 'uri-reference', 'uri-template', 'url', 'email',
-  'hostname', 'ipv4', 'ipv6', 'regex', 'uuid', 'json-pointer', 'json-pointer-uri-fragment',
-  'relative-json-pointer', 'byte', 'int32', 'int64', 'float', 'double', 'password', 'binary',
-] as const;
+import { isKnownFormat, KNOWN_FORMATS } from '../format-names.js';
 
 type Shape = Omit<PropertyIR, 'name' | 'required' | 'location' | 'fromLibrary'>;
 
@@ -105,77 +99,87 @@ interface Resolved {
   fromLibrary: boolean;
 }
 
+type DefinitionOptions = { allowRequired: boolean; libraryName?: string };
+
+/** The base a definition refines, and what it inherits: a type, `object`/`array` by shape, or the library entry. */
+interface Base {
+  shape: Shape;
+  required?: boolean | undefined;
+  fromLibrary: boolean;
+}
+
 function resolveDefinition(
   scope: DefinitionScope,
   node: RawNode,
   where: string,
-  options: { allowRequired: boolean; libraryName?: string },
+  options: DefinitionOptions,
   keyLocation?: Location,
 ): Resolved | undefined {
-  const { reader } = scope;
-  let entries: RawEntry[];
-  if (node.kind === 'scalar' && typeof node.value === 'string') {
-    entries = [{ key: 'type', keyLocation: node.location, value: node }];
-  } else if (node.kind === 'scalar' && node.value === null) {
-    entries = [];
-  } else if (node.kind === 'map') {
-    entries = reader.knownEntries(node, options.allowRequired ? PROPERTY_KEYS : DEFINITION_KEYS, where);
-  } else {
-    reader.invalid(node, where, 'a type name or a mapping');
-    return undefined;
-  }
-  const get = (key: string) => entries.find((e) => e.key === key);
+  const entries = definitionEntries(scope, node, where, options);
+  if (!entries) return undefined;
+  const base = resolveBase(scope, entries, node, where, options, keyLocation);
+  if (!base) return undefined;
+  const shape: Shape = { ...base.shape, typeNames: [...base.shape.typeNames] };
+  const { required, additionalProperties } = applyEntries(scope, shape, entries, where);
+  const hasProperties = entries.some((e) => e.key === 'properties');
+  shape.additionalProperties = additionalProperties ?? (hasProperties ? false : base.shape.additionalProperties);
+  if (shape.enum && shape.nullable && !shape.enum.includes(null)) shape.enum = [...shape.enum, null];
+  checkConstraints(scope, shape, entries);
+  return { shape, required: options.allowRequired ? required : undefined, baseRequired: base.required, fromLibrary: base.fromLibrary };
+}
 
-  let base: Shape | undefined;
-  let baseRequired: boolean | undefined;
-  let fromLibrary = false;
+/** The keys of a definition: a bare type name is `{ type: name }`, an empty value has none. */
+function definitionEntries(scope: DefinitionScope, node: RawNode, where: string, options: DefinitionOptions): RawEntry[] | undefined {
+  if (node.kind === 'scalar' && typeof node.value === 'string') return [{ key: 'type', keyLocation: node.location, value: node }];
+  if (node.kind === 'scalar' && node.value === null) return [];
+  if (node.kind === 'map') return scope.reader.knownEntries(node, options.allowRequired ? PROPERTY_KEYS : DEFINITION_KEYS, where);
+  scope.reader.invalid(node, where, 'a type name or a mapping');
+  return undefined;
+}
+
+function resolveBase(scope: DefinitionScope, entries: RawEntry[], node: RawNode, where: string, options: DefinitionOptions, keyLocation?: Location): Base | undefined {
+  const get = (key: string) => entries.find((e) => e.key === key);
   const typeEntry = get('type');
   if (typeEntry && !(typeEntry.value.kind === 'scalar' && typeEntry.value.value === null)) {
-    base = resolveTypeSpec(scope, typeEntry, where);
-    if (!base) return undefined;
-  } else if (get('properties')) {
-    base = emptyShape(['object']);
-  } else if (get('items')) {
-    base = emptyShape(['array']);
-  } else if (options.libraryName !== undefined && scope.library.has(options.libraryName)) {
+    const shape = resolveTypeSpec(scope, typeEntry, where);
+    return shape && { shape, fromLibrary: false };
+  }
+  if (get('properties')) return { shape: emptyShape(['object']), fromLibrary: false };
+  if (get('items')) return { shape: emptyShape(['array']), fromLibrary: false };
+  if (options.libraryName !== undefined && scope.library.has(options.libraryName)) {
     const library = resolveLibraryProperty(scope, options.libraryName);
     if (!library) return undefined;
     scope.usedLibrary.add(options.libraryName);
     const { name: _n, required, location: _l, fromLibrary: _f, ...shape } = library;
-    base = shape;
-    baseRequired = required;
-    fromLibrary = true;
-  } else {
-    const name = options.libraryName ?? where.split('.').pop() ?? where;
-    const hint = options.libraryName !== undefined ? suggestionSuffix(name, scope.library.keys()) : '';
-    reader.report(planError('missingType', keyLocation ?? node.location, { name, hint }));
-    return undefined;
+    return { shape, required, fromLibrary: true };
   }
+  const name = options.libraryName ?? where.split('.').pop() ?? where;
+  const hint = options.libraryName !== undefined ? suggestionSuffix(name, scope.library.keys()) : '';
+  scope.reader.report(planError('missingType', keyLocation ?? node.location, { name, hint }));
+  return undefined;
+}
 
-  const shape: Shape = { ...base, typeNames: [...base.typeNames] };
-  let required: boolean | undefined;
-  let explicitAdditional: boolean | undefined;
+/** Applies a definition's own keys over its base shape; returns the two that are not part of the shape. */
+function applyEntries(scope: DefinitionScope, shape: Shape, entries: RawEntry[], where: string): { required?: boolean | undefined; additionalProperties?: boolean | undefined } {
+  const { reader } = scope;
+  const out: { required?: boolean | undefined; additionalProperties?: boolean | undefined } = {};
   for (const entry of entries) {
     switch (entry.key) {
       case 'type':
         break;
       case 'required':
-        required = reader.boolean(entry, where);
+        out.required = reader.boolean(entry, where);
         break;
-      case 'nullable': {
-        const value = reader.boolean(entry, where);
-        if (value !== undefined) shape.nullable = value;
+      case 'additional_properties':
+        out.additionalProperties = reader.boolean(entry, where);
         break;
-      }
+      case 'nullable':
       case 'pii':
       case 'deprecated': {
         const value = reader.boolean(entry, where);
         if (value !== undefined) shape[entry.key] = value;
         break;
       }
-      case 'additional_properties':
-        explicitAdditional = reader.boolean(entry, where);
-        break;
       case 'description':
       case 'pattern':
       case 'format': {
@@ -206,10 +210,7 @@ function resolveDefinition(
         break;
     }
   }
-  shape.additionalProperties = explicitAdditional ?? (get('properties') ? false : base.additionalProperties);
-  if (shape.enum && shape.nullable && !shape.enum.includes(null)) shape.enum = [...shape.enum, null];
-  checkConstraints(scope, shape, entries);
-  return { shape, required: options.allowRequired ? required : undefined, baseRequired, fromLibrary };
+  return out;
 }
 
 function emptyShape(type: PrimitiveType[]): Shape {
@@ -349,7 +350,7 @@ function checkConstraints(scope: DefinitionScope, shape: Shape, entries: RawEntr
     }
   }
   const formatEntry = located('format');
-  if (formatEntry && shape.format !== undefined && !(KNOWN_FORMATS as readonly string[]).includes(shape.format)) {
+  if (formatEntry && shape.format !== undefined && !isKnownFormat(shape.format)) {
     reader.report(
       planError('unknownFormat', formatEntry.value.location, {
         name: shape.format, hint: suggestionSuffix(shape.format, KNOWN_FORMATS), expected: KNOWN_FORMATS.join(', '),

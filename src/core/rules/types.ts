@@ -1,5 +1,6 @@
-import type { PlanIR, RuleSeverity } from '../ir.js';
+import type { PlanIR } from '../ir.js';
 import type { Location } from '../location.js';
+import type { RuleDefinition } from '../rule-definition.js';
 
 /** One option of a rule, as the plan header may set it: `rule-id: [error, { option: value }]`. */
 export type OptionSpec =
@@ -48,15 +49,8 @@ export interface RuleReport<M extends string> {
  * A plan rule: one file, one definition. `check` reads the Plan IR and reports findings by message
  * id; the runner turns them into diagnostics with the severity the plan header chose.
  */
-export interface PlanRule<M extends string = string, S extends OptionSpecs = OptionSpecs> {
-  id: string;
-  meta: {
-    severity: RuleSeverity;
-    /** One line for `--help`-like listings and the README table. */
-    description: string;
-  };
+export interface PlanRule<M extends string = string, S extends OptionSpecs = OptionSpecs> extends RuleDefinition<M> {
   options: S;
-  messages: Record<M, string>;
   check(plan: PlanIR, options: OptionsOf<S>, report: (finding: RuleReport<M>) => void, env: RuleEnv): void;
 }
 

@@ -21,6 +21,8 @@ export const VIOLATION_MESSAGES = {
   tooLarge: 'line is {bytes} bytes, over the limit of {limit} bytes (--max-event-bytes)',
   invalidUtf8: 'line is not valid UTF-8',
   internal: 'could not validate the message: {detail}',
+  duplicateKey: 'the key {path} appears more than once; a message with a repeated key is not judged on one of its values',
+  tooDeep: 'the message nests deeper than {limit} levels',
   unserializable: 'the event cannot be passed on with its changes ({detail}); dropped',
 } as const;
 

@@ -2,8 +2,10 @@ import { defineRule, describeTarget, nameSpan } from '../rule.js';
 
 export default defineRule({
   id: 'deprecated-event',
-  description: 'A call sends an event (or call type) that the plan marks deprecated.',
-  severity: 'warning',
+  meta: {
+    severity: 'warn',
+    description: 'A call sends an event (or call type) that the plan marks deprecated.',
+  },
   messages: {
     deprecatedEvent: '{event} is deprecated{replacement}',
   },

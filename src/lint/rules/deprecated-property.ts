@@ -4,8 +4,10 @@ import { walkProperties } from '../walk-properties.js';
 
 export default defineRule({
   id: 'deprecated-property',
-  description: 'A call sets a property (or trait) that the plan marks deprecated.',
-  severity: 'warning',
+  meta: {
+    severity: 'warn',
+    description: 'A call sets a property (or trait) that the plan marks deprecated.',
+  },
   messages: {
     deprecatedProperty: 'property "{property}" of {event} is deprecated',
   },

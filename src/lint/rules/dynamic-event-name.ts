@@ -2,8 +2,10 @@ import { defineRule } from '../rule.js';
 
 export default defineRule({
   id: 'dynamic-event-name',
-  description: 'The event name is computed at run time, so the call cannot be checked against the plan.',
-  severity: 'warning',
+  meta: {
+    severity: 'warn',
+    description: 'The event name is computed at run time, so the call cannot be checked against the plan.',
+  },
   messages: {
     dynamicName: 'the event name `{text}` cannot be resolved statically; use a string literal, a const, an enum member or a generated function',
   },

@@ -7,8 +7,10 @@ import { walkProperties } from '../walk-properties.js';
 
 export default defineRule({
   id: 'invalid-property-value',
-  description: 'A literal property value breaks the plan\'s enum, pattern, format, range or length.',
-  severity: 'error',
+  meta: {
+    severity: 'error',
+    description: 'A literal property value breaks the plan\'s enum, pattern, format, range or length.',
+  },
   messages: {
     notInEnum: 'property "{property}" of {event}: {value} is not one of {allowed}{hint}',
     patternMismatch: 'property "{property}" of {event}: {value} does not match the pattern {pattern}',

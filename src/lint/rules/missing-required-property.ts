@@ -6,8 +6,10 @@ const BROWSER_PAGE_PROPERTIES = new Set(['path', 'url', 'referrer', 'title', 'se
 
 export default defineRule({
   id: 'missing-required-property',
-  description: 'A call leaves out a property (or trait) the plan marks required.',
-  severity: 'error',
+  meta: {
+    severity: 'error',
+    description: 'A call leaves out a property (or trait) the plan marks required.',
+  },
   messages: {
     missingProperty: 'required property "{property}" of {event} is missing',
   },

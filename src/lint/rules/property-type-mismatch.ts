@@ -5,8 +5,10 @@ import { walkProperties } from '../walk-properties.js';
 
 export default defineRule({
   id: 'property-type-mismatch',
-  description: 'A property (or trait) value is of a type the plan does not allow (literal values, or the type checker\'s type).',
-  severity: 'error',
+  meta: {
+    severity: 'error',
+    description: 'A property (or trait) value is of a type the plan does not allow (literal values, or the type checker\'s type).',
+  },
   messages: {
     typeMismatch: 'property "{property}" of {event} should be {expected}, found {found}',
   },

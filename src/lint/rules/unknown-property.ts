@@ -5,8 +5,10 @@ import { walkProperties } from '../walk-properties.js';
 
 export default defineRule({
   id: 'unknown-property',
-  description: 'A call sets a property (or trait) the plan does not list, where the plan allows no others.',
-  severity: 'error',
+  meta: {
+    severity: 'error',
+    description: 'A call sets a property (or trait) the plan does not list, where the plan allows no others.',
+  },
   messages: {
     unknownProperty: 'property "{property}" is not planned for {event}{hint}',
   },

@@ -3,8 +3,10 @@ import { defineRule, nameSpan } from '../rule.js';
 
 export default defineRule({
   id: 'unplanned-event',
-  description: 'A call sends an event, call type or page name the plan does not have.',
-  severity: 'error',
+  meta: {
+    severity: 'error',
+    description: 'A call sends an event, call type or page name the plan does not have.',
+  },
   messages: {
     unplannedEvent: '"{name}" is not a planned event{hint}',
     unplannedCall: '{call} calls are not in the plan',

@@ -2,8 +2,10 @@ import { defineRule, describeTarget, nameSpan } from '../rule.js';
 
 export default defineRule({
   id: 'wrong-source',
-  description: 'A call sends an event from code of a source (by `sources.<id>.paths`) the event is not planned for.',
-  severity: 'error',
+  meta: {
+    severity: 'error',
+    description: 'A call sends an event from code of a source (by `sources.<id>.paths`) the event is not planned for.',
+  },
   messages: {
     wrongSource: '{event} is planned for {planned}, but this file belongs to {actual}',
   },

@@ -18,6 +18,8 @@ export const INGEST_ERRORS = {
   methodNotAllowed: { status: 405, message: '{path} accepts {allow} only' },
   spoolFull: { status: 503, message: 'the spool is full ({bytes} bytes waiting for the upstream); retry later' },
   shuttingDown: { status: 503, message: 'the server is shutting down; retry later' },
+  storageUnavailable: { status: 503, message: 'the spool cannot store messages now ({reason}); retry later' },
+  tooManyEntries: { status: 413, message: 'the batch has {count} entries; the limit is {limit} per batch' },
 } as const;
 
 export type IngestErrorCode = keyof typeof INGEST_ERRORS;

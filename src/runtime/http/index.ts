@@ -10,3 +10,4 @@ export { DEFAULT_LIMITS, type Limits, type Endpoint } from './parse-messages.js'
 export { createServeMetrics, type ServeMetrics } from './serve-metrics.js';
 export { ViolationsWebhook, type WebhookOptions } from './violations-webhook.js';
 export { parseSize } from './size.js';
+export { SpoolError, type SpoolErrorKind } from './spool/spool-error.js';

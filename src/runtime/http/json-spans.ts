@@ -7,8 +7,11 @@ const BACKSLASH = 92;
  * instead of being serialized again (which costs about as much as parsing them).
  * Undefined when the text is not laid out so (no such key, an escaped key at the top level).
  */
-export function findBatchElements(text: string): string[] | undefined {
+export function findBatchElements(text: string, keyCounts?: number[]): string[] | undefined {
   const n = text.length;
+  // Each colon outside a string ends exactly one key: counted per element on the way (nearly free
+  // here), so the duplicate-key check need not scan each element's text again.
+  let keys = 0;
   let depth = 0;
   let expectKey = false;
   let lastKeyIsBatch = false;
@@ -31,11 +34,16 @@ export function findBatchElements(text: string): string[] | undefined {
       else if (depth === 2 && c === 91 && lastKeyIsBatch && !expectKey) {
         current = [];
         start = i + 1;
+        if (keyCounts) keyCounts.length = 0;
+        keys = 0;
       }
     } else if (c === 125 || c === 93) {
       if (depth === 2 && current && c === 93) {
         const last = text.slice(start, i).trim();
-        if (last !== '' || current.length > 0) current.push(last);
+        if (last !== '' || current.length > 0) {
+          current.push(last);
+          keyCounts?.push(keys);
+        }
         found = current;
         current = undefined;
       }
@@ -44,10 +52,13 @@ export function findBatchElements(text: string): string[] | undefined {
       if (depth === 1) expectKey = true;
       else if (depth === 2 && current) {
         current.push(text.slice(start, i).trim());
+        keyCounts?.push(keys);
+        keys = 0;
         start = i + 1;
       }
-    } else if (c === 58 && depth === 1) {
-      expectKey = false;
+    } else if (c === 58) {
+      if (depth === 1) expectKey = false;
+      else if (current) keys++;
     }
   }
   return found;

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ValidationResult, Validator } from '../types.js';
 import { malformed } from '../validator.js';
-import { createWriteKeyAuth } from './auth.js';
+import { stringifyKeeping } from '../json-inspect.js';
+import { validateWithFindings } from '../judge-findings.js';
+import { createWriteKeyAuth, type WriteKeyAuth } from './auth.js';
 import { HttpError } from './errors.js';
 import { prependMembers } from './json-spans.js';
-import { BATCH_ENDPOINTS, DEFAULT_LIMITS, isBatchEndpoint, isObject, MESSAGE_ENDPOINTS, parseRequestBody, tooLarge, type Endpoint, type Limits } from './parse-messages.js';
+import { BATCH_ENDPOINTS, DEFAULT_LIMITS, isBatchEndpoint, isObject, MESSAGE_ENDPOINTS, parseRequestBody, tooLarge, type Endpoint, type Limits, type ParsedRequest } from './parse-messages.js';
 import { readBody } from './read-body.js';
 import { sendError, sendOk, sendPreflight } from './respond.js';
 import type { ServeMetrics } from './serve-metrics.js';
@@ -37,6 +39,7 @@ export interface ViolatingRequest {
   raw: (string | undefined)[];
 }
 
+/** Options of `createIngestHandler`. */
 export interface IngestOptions {
   validator: Validator;
   sink: IngestSink;
@@ -48,8 +51,14 @@ export interface IngestOptions {
   metrics?: ServeMetrics;
   /** Refuse new requests with 503 (set while a server drains before it exits). */
   isClosing?: () => boolean;
+  /**
+   * Changes each message that passes before it is forwarded, returning the same object when it
+   * changes nothing (`serve --redact-pii` hashes or drops PII values here).
+   */
+  transform?: (message: Record<string, unknown>) => Record<string, unknown>;
 }
 
+/** The `next` callback of connect/Express middleware. */
 export type NextFunction = (error?: unknown) => void;
 /** A `node:http` request listener that is also connect/Express middleware. */
 export type IngestHandler = (req: IncomingMessage, res: ServerResponse, next?: NextFunction) => void;
@@ -71,93 +80,30 @@ const JSON_TYPES = /^(application\/json|application\/[\w.+-]+\+json|text\/plain|
 export function createIngestHandler(options: IngestOptions): IngestHandler {
   const auth = createWriteKeyAuth(options.writeKeys ?? []);
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const { validator, sink, metrics } = options;
+  const { metrics } = options;
 
   async function ingest(req: IncomingMessage & { body?: unknown }, res: ServerResponse, endpoint: Endpoint): Promise<number> {
-    if (options.isClosing?.()) throw new HttpError('shuttingDown', {}, { 'Retry-After': '5' });
-    const contentType = req.headers['content-type'];
-    if (contentType !== undefined) {
-      const mediaType = contentType.split(';', 1)[0]!.trim().toLowerCase();
-      if (mediaType !== '' && !JSON_TYPES.test(mediaType)) throw new HttpError('unsupportedContentType', { type: mediaType });
-    }
-    const authorization = req.headers.authorization;
-    // A wrong key in the header is refused before the body is read.
-    const headerKey = authorization === undefined ? undefined : auth.authorize(authorization);
-    const batch = isBatchEndpoint(endpoint);
-    const limit = batch ? limits.maxBatchBytes : limits.maxMessageBytes;
-    const body = preParsedBody(req) ?? (await readBody(req, {
-      limit,
-      tooLarge: () => (batch ? new HttpError('batchTooLarge', { limit, kind: 'batch' }) : new HttpError('messageTooLarge', { where: 'the request body', size: `more than ${limit}`, limit })),
-    }));
-    const accepted = acceptMessages(endpoint, body, headerKey);
+    const headerKey = checkRequestHead(req, options, auth);
+    const body = preParsedBody(req) ?? (await readRequestBody(req, endpoint, limits));
+    const accepted = await acceptMessages(endpoint, body, headerKey, { options, limits, auth });
     // Past this point only the tally and the violating results are kept: the parsed messages can
     // go while the sink writes, rather than outliving it (a batch is thousands of objects, and
     // objects that survive a young-generation collection are copied, then collected again later).
     const { tally, violating, violatingRaw, writeKey, receivedAt } = accepted;
-    await sink(accepted.batch);
+    await options.sink(accepted.batch);
     if (tally) metrics!.record(tally);
     if (violating.length > 0) options.onViolations!(violating, { writeKey, receivedAt, raw: violatingRaw });
     sendOk(req, res);
     return 200;
   }
 
-  /** Parses and validates a request body; what the request handler keeps of it while the sink works. */
-  function acceptMessages(endpoint: Endpoint, body: Buffer | Record<string, unknown>, headerKey: string | undefined) {
-    const batch = isBatchEndpoint(endpoint);
-    const parsed = parseRequestBody(endpoint, body, limits);
-    const writeKey = headerKey ?? auth.authorize(undefined, parsed.bodyWriteKey);
-    const receivedAt = Date.now();
-    const results: ValidationResult[] = new Array(parsed.messages.length);
-    const messages: Record<string, unknown>[] = [];
-    const json: string[] = [];
-    for (let i = 0; i < parsed.messages.length; i++) {
-      const message = parsed.messages[i];
-      let raw = parsed.raw[i];
-      // Upstreams dedupe on messageId: one given here stays the same through every retry and replay.
-      if (isObject(message) && (typeof message['messageId'] !== 'string' || message['messageId'] === '')) {
-        const id = randomUUID();
-        if (raw !== undefined) raw = message['messageId'] === undefined ? prependMembers(raw, `"messageId":"${id}"`) : undefined;
-        message['messageId'] = id;
-      }
-      const result = validator.validate(message);
-      results[i] = result;
-      if (!result.message) continue;
-      // Unchanged by the policy: forward the client's own text rather than serializing it again.
-      const text = result.message === message && raw !== undefined ? raw : serialize(result);
-      if (text === undefined) {
-        results[i] = unserializable(result);
-        continue;
-      }
-      if (text.length * 3 > limits.maxMessageBytes && Buffer.byteLength(text) > limits.maxMessageBytes) {
-        throw tooLarge(batch ? `batch[${i}]` : 'the message', message, Buffer.byteLength(text), limits.maxMessageBytes);
-      }
-      messages.push(result.message);
-      json.push(text);
-    }
-    const tally = metrics?.tally(results);
-    const violating: ValidationResult[] = [];
-    const violatingRaw: (string | undefined)[] = [];
-    if (options.onViolations) {
-      results.forEach((result, i) => {
-        if (result.valid) return;
-        violating.push(result);
-        violatingRaw.push(detach(parsed.raw[i]));
-      });
-    }
-    const accepted: AcceptedBatch = { messages, json, writeKey, receivedAt, results };
-    return { batch: accepted, tally, violating, violatingRaw, writeKey, receivedAt };
-  }
-
   return (req, res, next) => {
-    const url = req.url ?? '/';
-    const query = url.indexOf('?');
-    const match = ROUTE.exec(query === -1 ? url : url.slice(0, query));
-    if (!match || !ENDPOINTS.has(match[1]!)) {
+    const endpoint = routeOf(req.url ?? '/');
+    if (endpoint === undefined) {
       if (next) next();
-      else sendError(req, res, new HttpError('notFound', { method: req.method ?? 'GET', path: url }));
+      else sendError(req, res, new HttpError('notFound', { method: req.method ?? 'GET', path: req.url ?? '/' }));
       return;
     }
-    const endpoint = match[1] as Endpoint;
     if (req.method === 'OPTIONS') {
       sendPreflight(req, res);
       return;
@@ -175,10 +121,106 @@ export function createIngestHandler(options: IngestOptions): IngestHandler {
   };
 }
 
-/** The message to forward as JSON; undefined when it cannot be (nested too deeply for JSON.stringify). */
-function serialize(result: ValidationResult): string | undefined {
+/** The endpoint a request path names, or undefined when it names none. */
+function routeOf(url: string): Endpoint | undefined {
+  const query = url.indexOf('?');
+  const match = ROUTE.exec(query === -1 ? url : url.slice(0, query));
+  return match && ENDPOINTS.has(match[1]!) ? (match[1] as Endpoint) : undefined;
+}
+
+/**
+ * What can be refused before the body is read: a draining server, a content type that is not
+ * JSON, a wrong key in the header. Returns the header's write key.
+ */
+function checkRequestHead(req: IncomingMessage, options: IngestOptions, auth: WriteKeyAuth): string | undefined {
+  if (options.isClosing?.()) throw new HttpError('shuttingDown', {}, { 'Retry-After': '5' });
+  const contentType = req.headers['content-type'];
+  if (contentType !== undefined) {
+    const mediaType = contentType.split(';', 1)[0]!.trim().toLowerCase();
+    if (mediaType !== '' && !JSON_TYPES.test(mediaType)) throw new HttpError('unsupportedContentType', { type: mediaType });
+  }
+  const authorization = req.headers.authorization;
+  return authorization === undefined ? undefined : auth.authorize(authorization);
+}
+
+function readRequestBody(req: IncomingMessage, endpoint: Endpoint, limits: Limits): Promise<Buffer> {
+  const batch = isBatchEndpoint(endpoint);
+  const limit = batch ? limits.maxBatchBytes : limits.maxMessageBytes;
+  return readBody(req, {
+    limit,
+    tooLarge: () => (batch ? new HttpError('batchTooLarge', { limit, kind: 'batch' }) : new HttpError('messageTooLarge', { where: 'the request body', size: `more than ${limit}`, limit })),
+  });
+}
+
+interface AcceptContext {
+  options: IngestOptions;
+  limits: Limits;
+  auth: WriteKeyAuth;
+}
+
+/** A batch yields to the event loop after this many messages, so other clients are not kept waiting. */
+const YIELD_EVERY = 250;
+
+/** Parses and validates a request body; what the request handler keeps of it while the sink works. */
+async function acceptMessages(endpoint: Endpoint, body: Buffer | Record<string, unknown>, headerKey: string | undefined, context: AcceptContext) {
+  const { options, limits } = context;
+  const parsed = parseRequestBody(endpoint, body, limits);
+  const writeKey = headerKey ?? context.auth.authorize(undefined, parsed.bodyWriteKey);
+  const receivedAt = Date.now();
+  const results: ValidationResult[] = new Array(parsed.messages.length);
+  const messages: Record<string, unknown>[] = [];
+  const json: string[] = [];
+  for (let i = 0; i < parsed.messages.length; i++) {
+    if (i > 0 && i % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+    const judged = judgeMessage(parsed, i, options);
+    results[i] = judged.result;
+    if (judged.text === undefined) continue;
+    if (judged.text.length * 3 > limits.maxMessageBytes && Buffer.byteLength(judged.text) > limits.maxMessageBytes) {
+      throw tooLarge(isBatchEndpoint(endpoint) ? `batch[${i}]` : 'the message', parsed.messages[i], Buffer.byteLength(judged.text), limits.maxMessageBytes);
+    }
+    messages.push(judged.result.message!);
+    json.push(judged.text);
+  }
+  const tally = options.metrics?.tally(results);
+  const violating: ValidationResult[] = [];
+  const violatingRaw: (string | undefined)[] = [];
+  if (options.onViolations) {
+    results.forEach((result, i) => {
+      if (result.valid) return;
+      violating.push(result);
+      violatingRaw.push(detach(parsed.raw[i]));
+    });
+  }
+  const accepted: AcceptedBatch = { messages, json, writeKey, receivedAt, results };
+  return { batch: accepted, tally, violating, violatingRaw, writeKey, receivedAt };
+}
+
+/** Validates message `i` of a request; `text` is what to forward, undefined when nothing is. */
+function judgeMessage(parsed: ParsedRequest, i: number, options: IngestOptions): { result: ValidationResult; text: string | undefined } {
+  const message = parsed.messages[i];
+  const findings = parsed.findings[i];
+  let raw = parsed.raw[i];
+  // Upstreams dedupe on messageId: one given here stays the same through every retry and replay.
+  if (isObject(message) && !findings?.tooDeep && (typeof message['messageId'] !== 'string' || message['messageId'] === '')) {
+    const id = randomUUID();
+    if (raw !== undefined) raw = message['messageId'] === undefined ? prependMembers(raw, `"messageId":"${id}"`) : undefined;
+    message['messageId'] = id;
+  }
+  let result = validateWithFindings(options.validator, message, findings, options.limits?.maxDepth ?? DEFAULT_LIMITS.maxDepth);
+  if (!result.message) return { result, text: undefined };
+  const out = options.transform ? options.transform(result.message) : result.message;
+  // Unchanged by the policy: forward the client's own text rather than serializing it again.
+  const text = out === message && raw !== undefined ? raw : serialize(out, findings?.bigNumbers);
+  if (text === undefined) result = unserializable(result);
+  return { result, text };
+}
+/**
+ * The message to forward as JSON (numbers past the double range as the client wrote them);
+ * undefined when it cannot be (nested too deeply for JSON.stringify).
+ */
+function serialize(message: Record<string, unknown>, bigNumbers: ReadonlyMap<string, string> | undefined): string | undefined {
   try {
-    return JSON.stringify(result.message);
+    return stringifyKeeping(message, bigNumbers);
   } catch {
     return undefined;
   }

@@ -13,8 +13,18 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/**
+ * The status counted for a request whose client went away before the answer (nginx's 499): not a
+ * server error, and nothing can be sent.
+ */
+export const CLIENT_CLOSED = 499;
+
 /** Answers a refused request: `{ "code", "message" }` with the status of its code. */
 export function sendError(req: IncomingMessage, res: ServerResponse, error: unknown): number {
+  if (isClientGone(req, error)) {
+    res.destroy();
+    return CLIENT_CLOSED;
+  }
   if (res.headersSent) {
     res.destroy();
     return 500;
@@ -59,4 +69,9 @@ export function sendPreflight(req: IncomingMessage, res: ServerResponse): void {
 function corsHeaders(req: IncomingMessage): Record<string, string> {
   const origin = req.headers.origin;
   return origin ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' } : {};
+}
+
+function isClientGone(req: IncomingMessage, error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ECONNRESET' || code === 'ECONNABORTED' || (error as Error | undefined)?.message === 'aborted' || req.socket.destroyed;
 }

@@ -66,4 +66,5 @@ export function createServeMetrics(registry = new Registry()) {
   return metrics;
 }
 
+/** The Prometheus metrics of the ingestion handler and the server (`/metrics`). */
 export type ServeMetrics = ReturnType<typeof createServeMetrics>;

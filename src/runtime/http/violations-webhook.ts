@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { ValidationResult } from '../types.js';
+import { maskUrl } from './mask-url.js';
 
 export interface WebhookOptions {
   url: string;
@@ -75,7 +76,8 @@ export class ViolationsWebhook {
   private async post(text: string): Promise<void> {
     const ok = await postJson(this.options.url, { text });
     this.options.onPost?.(ok === true);
-    if (ok !== true) this.options.log?.(`violations webhook ${this.options.url}: ${ok}`);
+    // The webhook URL is itself a secret (anyone with it can post to the channel): never printed whole.
+    if (ok !== true) this.options.log?.(`violations webhook ${maskUrl(this.options.url, true)}: ${ok}`);
   }
 
   private now(): number {
@@ -92,10 +94,16 @@ export function summarize(window: SummaryWindow, plan: string): string {
     .sort((a, b) => b.total - a.total || a.type.localeCompare(b.type))
     .map(({ type, total, events }) => {
       const worst = [...events].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-      const shown = worst.slice(0, 5).map(([name, count]) => `${name} ×${count}`).join(', ');
-      return `• ${type} ×${total}: ${shown}${worst.length > 5 ? `, and ${worst.length - 5} more` : ''}`;
+      // Event names come from clients: escaped, so `<!channel>` or `<https://...|link>` stay text.
+      const shown = worst.slice(0, 5).map(([name, count]) => `${escapeSlackText(name)} ×${count}`).join(', ');
+      return `• ${escapeSlackText(type)} ×${total}: ${shown}${worst.length > 5 ? `, and ${worst.length - 5} more` : ''}`;
     });
   return [head, ...lines].join('\n');
+}
+
+/** Slack's escaping for message text: `&`, `<` and `>` are its control characters. */
+export function escapeSlackText(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 function postJson(url: string, body: unknown): Promise<true | string> {

@@ -12,13 +12,17 @@ import type { StreamTargets } from './entries.js';
 
 type RedisClient = import('ioredis').Redis;
 
+/** What `startStreamConsumer` reads, validates with, and writes to. */
 export interface StreamConsumerOptions extends StreamTargets {
+  /** ioredis connection options (see `parseRedisUrl`). */
   redis: RedisOptions;
   /** Input streams (already expanded: see `expandStreams`). */
   streams: readonly string[];
+  /** The consumer group. */
   group: string;
   /** Default: host name and pid, unique per process. */
   consumer?: string;
+  /** The plan's validator (`createValidator`); `setValidator` replaces it later. */
   validator: Validator;
   /** Entries per XREADGROUP (default 100). */
   batch?: number;
@@ -32,20 +36,25 @@ export interface StreamConsumerOptions extends StreamTargets {
   createGroup?: boolean;
   /** Scrubbed from every logged message. */
   secret?: string | undefined;
+  /** One line per event worth telling an operator (Redis errors and retries). */
   log?: (text: string) => void;
 }
 
 /** A running consumer: `stop()` finishes the batch in flight, then closes the connections. */
 export interface StreamConsumer {
+  /** This consumer's name in the group. */
   readonly consumer: string;
+  /** Its Prometheus metrics (`metrics.registry.render()`). */
   readonly metrics: StreamMetrics;
   /** True while the Redis connection is up. */
   readonly connected: boolean;
   /** Used from the next batch on (a plan re-read on SIGHUP); the batch in flight finishes with the old one. */
   setValidator(validator: Validator): void;
+  /** The validator in use. */
   validator(): Validator;
   /** Refreshes the lag and pending gauges from XINFO GROUPS (on a second connection). */
   refreshGroupInfo(): Promise<void>;
+  /** Finishes the read and the batch in flight, then closes the connections. */
   stop(): Promise<void>;
   /** Settles when the loop ends: after `stop()`, or rejected by an error retrying cannot fix. */
   readonly done: Promise<void>;

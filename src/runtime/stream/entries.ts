@@ -3,8 +3,11 @@ import type { ValidationResult, Validator } from '../types.js';
 
 /** The streams a consumer writes to; `deadLetter` falls back to `violations`, then to nothing. */
 export interface StreamTargets {
+  /** Stream for the events the policy passes. */
   out: string;
+  /** Stream for violation records (the `validate --format json` shape). */
   violations?: string | undefined;
+  /** Stream for entries that are no event, or were delivered too often. */
   deadLetter?: string | undefined;
   /** The entry field holding the event JSON, in inputs and outputs. */
   field: string;

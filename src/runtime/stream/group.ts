@@ -3,6 +3,7 @@ import { ConfigError } from '../../core/errors.js';
 
 /** Redis refused for a reason retrying cannot fix (no group, wrong password, wrong key type). */
 export class FatalStreamError extends ConfigError {
+  /** `FatalStreamError`. */
   override name = 'FatalStreamError';
 }
 

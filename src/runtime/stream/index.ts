@@ -5,4 +5,4 @@ export { decideEntry, type StreamTargets, type StreamEntry, type EntryOutcome, t
 export { parseRedisUrl, expandStreams, scrubSecret, type RedisTarget } from './redis-url.js';
 export { produceLines, type ProduceOptions } from './produce.js';
 export { FatalStreamError } from './group.js';
-export type { StreamMetrics } from './stream-metrics.js';
+export { createStreamMetrics, GroupGauges, type StreamMetrics } from './stream-metrics.js';

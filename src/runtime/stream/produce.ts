@@ -1,7 +1,10 @@
 import type { Redis, RedisOptions } from 'ioredis';
 
+/** Where `produceLines` adds entries. */
 export interface ProduceOptions {
+  /** ioredis connection options (see `parseRedisUrl`). */
   redis: RedisOptions;
+  /** The stream to add to. */
   stream: string;
   /** The entry field for each line (default `data`). */
   field?: string;

@@ -4,6 +4,7 @@ import { ConfigError } from '../../core/errors.js';
 
 /** How to reach Redis, parsed from `--redis`, with a label that is safe to print. */
 export interface RedisTarget {
+  /** ioredis connection options. */
   options: RedisOptions;
   /** `redis://host:port/db` without user name or password: for logs. */
   label: string;

@@ -3,8 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { sendJson } from '../http/respond.js';
 import type { StreamConsumer } from './consumer.js';
 
+/** The `/metrics` and `/health` server of a consumer. */
 export interface StreamHttp {
+  /** Where it listens. */
   url: string;
+  /** Stops it. */
   close(): Promise<void>;
 }
 

@@ -2,8 +2,10 @@ import { Counter, Registry, type Metric } from '../http/metrics.js';
 
 /** Lag and pending counts per input stream, from `XINFO GROUPS`, refreshed before each scrape. */
 export class GroupGauges implements Metric {
+  /** Per input stream: the lag (null when Redis cannot tell) and the pending count. */
   values = new Map<string, { lag: number | null; pending: number }>();
 
+  /** The two gauges in Prometheus text format. */
   render(): string {
     let lag = '# HELP trackplan_stream_lag Entries of the stream not yet delivered to the group (XINFO GROUPS lag).\n# TYPE trackplan_stream_lag gauge\n';
     let pending = '# HELP trackplan_stream_pending Entries delivered to the group and not yet acknowledged.\n# TYPE trackplan_stream_pending gauge\n';
@@ -33,4 +35,5 @@ export function createStreamMetrics(registry = new Registry()) {
   };
 }
 
+/** The counters and gauges of one consumer, in `registry`. */
 export type StreamMetrics = ReturnType<typeof createStreamMetrics>;

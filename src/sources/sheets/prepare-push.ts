@@ -5,7 +5,7 @@ import { ConfigError } from '../../core/errors.js';
 import type { PlanIR } from '../../core/ir.js';
 import { normalizePlan } from '../../core/normalize/index.js';
 import { toPlain } from '../../core/raw.js';
-import { loadPlan } from '../load-plan.js';
+import { loadPlanWithFiles } from '../load-plan.js';
 import type { Grid } from './a1.js';
 import { planToRows, type PlanRows } from './plan-to-rows.js';
 import { readSheetPlan } from './read-sheet.js';
@@ -23,12 +23,12 @@ export interface PreparedPush {
  * insists it builds the very same output: a plan the sheet cannot hold is refused, not mangled.
  */
 export async function preparePush(planPath: string, cwd: string): Promise<{ diagnostics: Diagnostic[]; prepared?: PreparedPush }> {
-  const loaded = await loadPlan(planPath, { cwd });
+  const loaded = await loadPlanWithFiles(planPath, { cwd });
   const { plan, diagnostics } = loaded;
   if (!plan || hasErrors(diagnostics)) return { diagnostics };
   const absolute = path.resolve(cwd, planPath);
   const root = plan.files.length === 1 && path.resolve(cwd, plan.files[0]!) === absolute ? path.dirname(absolute) : absolute;
-  const files = (loaded.files ?? []).map((file) => ({
+  const files = loaded.files.map((file) => ({
     path: path.relative(root, path.resolve(cwd, file.name)).split(path.sep).join('/'),
     data: ((file.root && toPlain(file.root)) ?? {}) as Record<string, unknown>,
   }));

@@ -1,6 +1,6 @@
 import { SDK_NAMES } from '../../core/format-schema.js';
 import { CALL_TYPES, PRIMITIVE_TYPES } from '../../core/ir.js';
-import { KNOWN_FORMATS } from '../../core/normalize/definitions.js';
+import { KNOWN_FORMATS } from '../../core/format-names.js';
 
 /** How a column's cells are read: the column, not the cell's look, decides the value's type. */
 export type ColumnKind = 'text' | 'boolean' | 'number' | 'list' | 'enum' | 'types';

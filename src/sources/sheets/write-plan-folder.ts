@@ -1,6 +1,7 @@
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../../core/errors.js';
+import { replaceFolder } from '../replace-folder.js';
 
 const PLAN_FILE = /\.ya?ml$/i;
 
@@ -33,28 +34,13 @@ export async function writePlanFolder(dir: string, files: ReadonlyMap<string, st
     throw new ConfigError(`--out ${path.relative(cwd, target) || '.'} is the current folder or one of its parents; pull into a plan folder such as plans/`);
   }
   const changes = await diffPlanFolder(target, files);
-  const suffix = `${process.pid}-${Date.now().toString(36)}`;
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${suffix}`);
-  const old = path.join(path.dirname(target), `.${path.basename(target)}.old-${suffix}`);
-  const exists = await stat(target).then((s) => s.isDirectory(), () => false);
-  try {
-    await mkdir(temp, { recursive: true });
+  await replaceFolder(target, async (temp, exists) => {
     if (exists) await cp(target, temp, { recursive: true, filter: (source) => !isPlanFile(target, source) });
     for (const [relative, content] of files) {
       await mkdir(path.dirname(path.join(temp, relative)), { recursive: true });
       await writeFile(path.join(temp, relative), content);
     }
-    if (exists) await rename(target, old);
-    try {
-      await rename(temp, target);
-    } catch (error) {
-      if (exists) await rename(old, target);
-      throw error;
-    }
-    if (exists) await rm(old, { recursive: true, force: true });
-  } finally {
-    await rm(temp, { recursive: true, force: true });
-  }
+  });
   return changes;
 }
 

@@ -6,8 +6,10 @@ import type { StoredEntry } from '../spool/line.js';
 import type { ServeMetrics } from '../serve-metrics.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import { buildBatchBody } from './batch-body.js';
+import { maskUrl } from '../mask-url.js';
 import { postBatch, type PostResult } from './post-batch.js';
 
+/** Options of the `Forwarder`: the upstream URL, batching, retries and backoff. */
 export interface ForwarderOptions {
   spool: Spool;
   /** Base URL of a RudderStack data plane or a Segment-compatible API: batches go to `URL/v1/batch`. */
@@ -32,6 +34,7 @@ export interface ForwarderOptions {
   random?: () => number;
 }
 
+/** What the forwarder reports on `/health`. */
 export interface ForwarderStatus {
   /** Consecutive failed posts; 0 when the last post succeeded. */
   failures: number;
@@ -65,6 +68,7 @@ export class Forwarder {
   private loop: Promise<void> | undefined;
   private readonly wakers = new Set<(cut: 'stop' | 'drain' | 'event') => void>();
   private pausedUntil = 0;
+  private lastDetail = '';
 
   constructor(private readonly config: ForwarderOptions) {
     this.endpoint = new URL(`${config.url.replace(/\/+$/, '')}/v1/batch`);
@@ -122,7 +126,7 @@ export class Forwarder {
       const unsent = spool.stats.messages - onTheirWay;
       if (window.length < this.options.concurrency && unsent > 0 && Date.now() >= this.pausedUntil) {
         if (!this.draining && unsent < this.options.maxBatchMessages) await this.sleep(this.options.lingerMs);
-        const entries = sameKeyPrefix(await spool.peek(this.options.maxBatchMessages, this.options.maxBatchBytes, onTheirWay));
+        const entries = await this.peek(onTheirWay);
         if (entries.length === 0 || this.stopped) continue;
         const flight: Flight = { entries, done: false, finished: Promise.resolve() };
         flight.finished = this.deliver(entries).then((complete) => {
@@ -150,6 +154,21 @@ export class Forwarder {
     while (window[0]?.done) spool.ack(window.shift()!.entries);
   }
 
+  /**
+   * The next batch of the spool. Reading a segment back can fail (EMFILE, EIO): that pauses
+   * forwarding like an upstream failure, and the loop tries again after the backoff.
+   */
+  private async peek(skip: number): Promise<StoredEntry[]> {
+    try {
+      return sameKeyPrefix(await this.config.spool.peek(this.options.maxBatchMessages, this.options.maxBatchBytes, skip));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'I/O error';
+      this.config.log?.(`cannot read the spool back (${code}); forwarding pauses and tries again`);
+      this.pausedUntil = Date.now() + this.options.minBackoffMs * 4;
+      return [];
+    }
+  }
+
   /** Posts one spool range until all of it is delivered or dead-lettered; false when stopped first. */
   private async deliver(entries: StoredEntry[]): Promise<boolean> {
     const parts = [entries];
@@ -175,7 +194,9 @@ export class Forwarder {
         continue;
       }
       this.status.failures++;
-      this.status.lastError = result.status === 0 ? result.detail : `HTTP ${result.status}: ${result.detail}`;
+      // What /health shows: the status alone (the upstream's answer may echo what it was sent).
+      this.status.lastError = result.status === 0 ? result.detail : `HTTP ${result.status}`;
+      this.lastDetail = result.status === 0 ? result.detail : `HTTP ${result.status}: ${result.detail}`;
       this.config.metrics?.upstreamErrors.inc([reason(result.status)]);
       if (verdict === 'refused') {
         parts.shift();
@@ -186,7 +207,7 @@ export class Forwarder {
         continue;
       }
       if (this.status.failures === 1 || this.status.failures % 10 === 0) {
-        this.config.log?.(`upstream ${this.endpoint.href}: ${this.status.lastError} (failure ${this.status.failures}; ${this.config.spool.stats.messages} messages wait in the spool)`);
+        this.config.log?.(`upstream ${maskUrl(this.endpoint.href)}: ${this.lastDetail} (failure ${this.status.failures}; ${this.config.spool.stats.messages} messages wait in the spool)`);
       }
       const delay = parseRetryAfter(result.retryAfter, this.now()) ?? backoffDelay(attempt, { minMs: this.options.minBackoffMs, maxMs: this.options.maxBackoffMs }, this.config.random);
       attempt++;
@@ -198,12 +219,13 @@ export class Forwarder {
 
   private async deadLetter(entry: StoredEntry, result: PostResult): Promise<void> {
     this.config.metrics?.deadLettered.inc();
-    this.config.log?.(`upstream refused a message for good (HTTP ${result.status}: ${result.detail}); kept in ${this.config.deadLetterFile ?? 'the log'}`);
     const record = `{"at":${JSON.stringify(new Date(this.now()).toISOString())},"status":${result.status},"response":${JSON.stringify(result.detail)},"writeKey":${JSON.stringify(entry.writeKey)},"message":${entry.data.toString('utf8')}}\n`;
     const file = this.config.deadLetterFile;
-    // Should the file fail too (a full disk), the log keeps the message: it is never dropped silently.
-    const written = file ? await appendFile(file, record).then(() => true, () => false) : false;
-    if (!written) this.config.log?.(record.trimEnd());
+    const failure = file ? await appendFile(file, record).then(() => undefined, (error: NodeJS.ErrnoException) => error.code ?? 'I/O error') : 'no dead-letter file';
+    // Logs never carry a write key or message content (PII): the messageId is enough to find it.
+    const id = messageIdOf(entry.data);
+    if (failure === undefined) this.config.log?.(`upstream refused message ${id} for good (HTTP ${result.status}); kept in ${file}`);
+    else this.config.log?.(`upstream refused message ${id} for good (HTTP ${result.status}) and it could not be dead-lettered (${failure}): lost`);
   }
 
   /** Waits (a linger or a backoff); stop() and the start of a drain cut it short. */
@@ -249,4 +271,16 @@ function sameKeyPrefix(entries: StoredEntry[]): StoredEntry[] {
   const key = entries[0]?.writeKey;
   const end = entries.findIndex((entry) => entry.writeKey !== key);
   return end === -1 ? entries : entries.slice(0, end);
+}
+
+/** The messageId of a spooled message, for log lines (never its content). */
+function messageIdOf(data: Buffer): string {
+  const text = data.toString('utf8');
+  const match = /"messageId"\s*:\s*("(?:[^"\\]|\\.){0,200}")/.exec(text);
+  if (!match) return '(without messageId)';
+  try {
+    return JSON.stringify(JSON.parse(match[1]!));
+  } catch {
+    return '(without messageId)';
+  }
 }

@@ -13,6 +13,7 @@ export interface RecoveredSegment {
   bytes: number;
 }
 
+/** A damaged spool line found (and skipped) when the spool is opened. */
 export interface RecoveryProblem {
   file: string;
   /** 1-based line number in the segment file. */

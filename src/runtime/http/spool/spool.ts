@@ -1,10 +1,10 @@
-import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
-import { HttpError } from '../errors.js';
+import { mkdir, rm, type FileHandle } from 'node:fs/promises';
 import { CursorSaver, readCursor } from './cursor.js';
-import { syncDir, writeAll, writeAllSync } from './file-io.js';
+import { defaultFileIo, syncDir, writeAll, writeAllSync, type FileIo } from './file-io.js';
 import { chunkOf, encodeEntries, entryAt, type LineChunk, type SpoolEntry, type StoredEntry } from './line.js';
 import { lockSpool } from './lock.js';
 import { listSegments, readSegment, segmentFile, type RecoveryProblem } from './recover.js';
+import { SpoolError } from './spool-error.js';
 
 /**
  * When the spool calls fsync: `always` before every acknowledgement (requests that arrive together
@@ -13,6 +13,7 @@ import { listSegments, readSegment, segmentFile, type RecoveryProblem } from './
  */
 export type FsyncPolicy = 'always' | 'interval' | 'never';
 
+/** Options of the on-disk spool. */
 export interface SpoolOptions {
   dir: string;
   /** Bound on the bytes waiting for the upstream; appends past it fail with a 503. Default 1 GiB. */
@@ -23,6 +24,10 @@ export interface SpoolOptions {
   fsyncIntervalMs?: number;
   /** How much of the waiting data stays in memory as well; the rest is read back from disk. Default 64 MiB. */
   memoryBytes?: number;
+  /** The file operations the spool's writes go through (tests inject failures: EMFILE, ENOSPC). */
+  io?: FileIo;
+  /** Told when a write or a rotation fails (the spool carries on; the caller logs it). */
+  onError?: (error: NodeJS.ErrnoException, during: 'write' | 'rotate') => void;
 }
 
 interface Segment {
@@ -43,6 +48,9 @@ interface Job {
   resolve: () => void;
   reject: (error: unknown) => void;
 }
+
+/** Past this much written and all of it delivered, the active segment is replaced to give its space back. */
+const RECLAIM_BYTES = 1024 * 1024;
 
 /** The on-disk queue between acceptance and delivery: appended before the 200, trimmed on delivery. */
 export class Spool {
@@ -69,12 +77,18 @@ export class Spool {
   private readonly segmentBytes: number;
   private readonly fsync: FsyncPolicy;
   private readonly memoryBytes: number;
+  private readonly io: FileIo;
+  /** Asks the writer to replace the active segment once everything is delivered. */
+  private reclaim = false;
+  /** The errno of the last failed write, until a write succeeds again: the spool cannot accept meanwhile. */
+  private failure: string | undefined;
 
   private constructor(private readonly options: SpoolOptions) {
     this.maxBytes = options.maxBytes ?? 1024 ** 3;
     this.segmentBytes = options.segmentBytes ?? 16 * 1024 ** 2;
     this.fsync = options.fsync ?? 'interval';
     this.memoryBytes = options.memoryBytes ?? 64 * 1024 ** 2;
+    this.io = options.io ?? defaultFileIo;
     this.cursor = new CursorSaver(options.dir, () => {
       const segment = this.segments[0];
       return segment ? { segment: segment.seq, entry: this.head } : { segment: this.active.seq + 1, entry: 0 };
@@ -105,16 +119,19 @@ export class Spool {
     return this.waitingBytes + this.queuedBytes + bytes <= this.maxBytes;
   }
 
+  /** The errno of the last write when it failed (ENOSPC, EIO): until a write succeeds, `/health` says unavailable. */
+  get writeFailure(): string | undefined {
+    return this.failure;
+  }
+
   /**
-   * Appends messages; resolves once they are written (and synced, by the policy). Throws a 503
-   * HttpError, appending nothing, when the spool is full or closing.
+   * Appends messages; resolves once they are written (and synced, by the policy). Rejects with a
+   * SpoolError, appending nothing, when the spool is full, closing, or its write fails.
    */
   append(entries: readonly SpoolEntry[]): Promise<void> {
-    if (this.closing) return Promise.reject(new HttpError('shuttingDown'));
+    if (this.closing) return Promise.reject(new SpoolError('closing', this.waitingBytes));
     const { buffer, sizes, size } = encodeEntries(entries);
-    if (!this.hasRoom(size)) {
-      return Promise.reject(new HttpError('spoolFull', { bytes: this.waitingBytes + this.queuedBytes }, { 'Retry-After': '5' }));
-    }
+    if (!this.hasRoom(size)) return Promise.reject(new SpoolError('full', this.waitingBytes + this.queuedBytes));
     this.queuedBytes += size;
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ buffer, sizes, size, resolve, reject });
@@ -163,9 +180,16 @@ export class Spool {
       const take = Math.min(left, this.segments[0]!.count - this.head);
       this.head += take;
       left -= take;
-      if (!this.dropDelivered() && take === 0) break;
+      if (this.dropDelivered().length === 0 && take === 0) break;
     }
     if (!this.closing) this.cursor.schedule();
+    // Everything delivered: start a new segment so the disk space of the written one comes back
+    // now, rather than when it fills up or at the next start (it matters on a full disk).
+    if (this.waiting === 0 && this.active.bytes >= Math.min(this.segmentBytes, RECLAIM_BYTES) && !this.closing) {
+      // Done by the writer, between writes, like every rotation.
+      this.reclaim = true;
+      this.writing ??= this.drainQueue();
+    }
   }
 
   /** Resolves once more than `known` entries wait (at once if they already do), or the spool closes. */
@@ -219,8 +243,14 @@ export class Spool {
     }
   }
 
+  /** The one writer: appends and rotations happen here, one at a time. Never throws. */
   private async drainQueue(): Promise<void> {
-    while (this.queue.length > 0) {
+    while (this.queue.length > 0 || this.reclaim) {
+      if (this.queue.length === 0) {
+        this.reclaim = false;
+        if (this.waiting === 0 && !this.closing) await this.rotate(true);
+        continue;
+      }
       const jobs = this.queue;
       this.queue = [];
       const buffer = jobs.length === 1 ? jobs[0]!.buffer : Buffer.concat(jobs.map((job) => job.buffer));
@@ -228,19 +258,29 @@ export class Spool {
       const before = this.active.bytes;
       try {
         if (this.fsync === 'always') {
-          await writeAll(this.handle, buffer);
+          await writeAll(this.handle, buffer, this.io);
           await this.handle.datasync();
         } else {
-          writeAllSync(this.handle.fd, buffer);
+          writeAllSync(this.handle.fd, buffer, this.io);
           this.dirty = true;
         }
       } catch (error) {
         // Leave no partial line behind, so the next append starts a clean line.
         await this.handle.truncate(before).catch(() => undefined);
+        const errno = (error as NodeJS.ErrnoException).code ?? 'EIO';
+        if (this.waiting === 0 && this.active.bytes > 0 && !this.closing && (await this.rotate(true))) {
+          // All delivered: the space of the written segment came back; try these lines again once.
+          this.queue.unshift(...jobs);
+          continue;
+        }
         this.queuedBytes -= size;
-        for (const job of jobs) job.reject(error);
+        if (this.failure === undefined) this.options.onError?.(error as NodeJS.ErrnoException, 'write');
+        this.failure = errno;
+        const refused = new SpoolError('unavailable', this.waitingBytes, errno);
+        for (const job of jobs) job.reject(refused);
         continue;
       }
+      this.failure = undefined;
       this.queuedBytes -= size;
       const ends: number[] = [];
       let offset = 0;
@@ -259,36 +299,54 @@ export class Spool {
     this.writing = undefined;
   }
 
-  private async rotate(): Promise<void> {
+  /**
+   * Moves appends to a new segment. The next file is opened before the current one is let go:
+   * when that fails (EMFILE, ENOSPC, EACCES) appends go on into the current segment, past its
+   * size, and the next write tries again. Never throws; true when it moved. With `release`, it
+   * waits until the old file is closed and delivered files are deleted (their space is back).
+   */
+  private async rotate(release = false): Promise<boolean> {
+    const seq = this.active.seq + 1;
+    const file = segmentFile(this.options.dir, seq);
+    let handle: FileHandle;
+    try {
+      handle = await this.io.open(file, 'a');
+      if (this.fsync === 'always') await syncDir(this.options.dir, this.io);
+    } catch (error) {
+      this.options.onError?.(error as NodeJS.ErrnoException, 'rotate');
+      return false;
+    }
     const old = this.handle;
     // The closed segment is synced and closed on the side: appends go on into the next one.
-    if (this.fsync === 'never') void old.close().catch(() => undefined);
-    else void old.datasync().finally(() => old.close()).catch(() => undefined);
-    await this.startSegment(this.active.seq + 1);
-    this.dropDelivered();
+    const closed = (this.fsync === 'never' ? old.close() : old.datasync().finally(() => old.close())).catch(() => undefined);
+    this.handle = handle;
+    this.active = { seq, file, chunks: [], starts: [], count: 0, bytes: 0 };
+    this.segments.push(this.active);
+    const removed = this.dropDelivered();
     this.trimMemory();
+    if (release) await Promise.all([closed, ...removed]);
+    return true;
   }
 
   private async startSegment(seq: number): Promise<void> {
     const file = segmentFile(this.options.dir, seq);
-    this.handle = await open(file, 'a');
-    if (this.fsync === 'always') await syncDir(this.options.dir);
+    this.handle = await this.io.open(file, 'a');
+    if (this.fsync === 'always') await syncDir(this.options.dir, this.io);
     this.active = { seq, file, chunks: [], starts: [], count: 0, bytes: 0 };
     this.segments.push(this.active);
   }
 
-  /** Deletes delivered segments at the head (never the one being written); true when it dropped any. */
-  private dropDelivered(): boolean {
-    let dropped = false;
+  /** Deletes delivered segments at the head (never the one being written); one promise per file it deletes. */
+  private dropDelivered(): Promise<void>[] {
+    const removed: Promise<void>[] = [];
     while (this.segments.length > 1 && this.head >= this.segments[0]!.count) {
       const segment = this.segments.shift()!;
       if (segment.chunks) this.memory -= segment.bytes;
       this.head = 0;
-      dropped = true;
       // A file that fails to go is harmless: the cursor already lies past it, the next start removes it.
-      rm(segment.file, { force: true }).catch(() => undefined);
+      removed.push(rm(segment.file, { force: true }).catch(() => undefined));
     }
-    return dropped;
+    return removed;
   }
 
   /** Keeps the head (being forwarded) and the active segment in memory; older closed ones go back to disk. */
