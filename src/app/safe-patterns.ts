@@ -4,6 +4,7 @@ import type { PlanIR } from '../core/ir.js';
 import { collectPatterns } from '../core/rules/redos-pattern.js';
 import { runPlanRules } from '../core/rules/run.js';
 
+/** The verdict on a plan's patterns: the errors that refuse it, and the patterns safe on the native engine. */
 export interface PatternSafety {
   /** `redos-pattern` errors, located as `trackplan check` reports them; empty when every pattern is safe. */
   diagnostics: Diagnostic[];

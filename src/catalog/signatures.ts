@@ -1,4 +1,4 @@
-import { callFunction } from '../codegen/call-functions.js';
+import { callFunction } from '../codegen/flavours/index.js';
 import { resolveTargets, type TrackingTarget } from '../core/flavours/index.js';
 import { nameTrackingFunctions, type TrackingName } from '../core/naming/namer.js';
 import { printFunction } from '../core/source-model.js';

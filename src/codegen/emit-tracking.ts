@@ -1,18 +1,10 @@
 import { generatedNotice } from '../core/compile-schema.js';
 import type { CallType, PlanIR } from '../core/ir.js';
-import { callFunction } from './call-functions.js';
-import { flavourSpec, sdkPackage, type Flavour, type TrackingTarget } from '../core/flavours/index.js';
-import { browserSections } from './module-browser.js';
+import { flavourSpec, sdkPackage, type TrackingTarget } from '../core/flavours/index.js';
+import { callFunction, codegenFlavour } from './flavours/index.js';
 import { commonSections } from './module-common.js';
-import { nodeSections } from './module-node.js';
 import type { TrackingName } from '../core/naming/namer.js';
 import { printFunction, printSection, type Output, type Section } from '../core/source-model.js';
-
-/** Each flavour's client types and send helpers; a new flavour adds its entry (the type demands it). */
-const MODULE_SECTIONS: Record<Flavour, (calls: ReadonlySet<CallType>) => Section[]> = {
-  browser: browserSections,
-  node: nodeSections,
-};
 
 /** The three files of one generated module. */
 export type TrackingModule = Record<Output, string>;
@@ -32,7 +24,7 @@ export function emitTrackingModule(plan: Pick<PlanIR, 'id' | 'version'>, target:
   const byEventName = new Map(names.filter((n) => n.event.call === 'track').map((n) => [n.event.name, n]));
   const sections: Section[] = [
     ...commonSections(plan, names.length > 0),
-    ...MODULE_SECTIONS[target.flavour](calls),
+    ...codegenFlavour(target.flavour).sections(calls),
   ];
   const header = (output: Output) => [
     `// ${generatedNotice(plan)}`,

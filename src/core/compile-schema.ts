@@ -1,5 +1,6 @@
 import type { CallType, EventIR, PlanIR, PropertyIR } from './ir.js';
 
+/** A JSON Schema (draft-07) object, as the compiler writes it: keywords by name, values left open. */
 export type JsonSchema = { [key: string]: unknown };
 
 export const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';

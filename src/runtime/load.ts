@@ -7,6 +7,7 @@ import { CALL_TYPES, type CallType, type PolicyIR } from '../core/ir.js';
 
 /** generated/ is missing, unreadable or not what `trackplan build` writes. */
 export class CompiledPlanError extends ConfigError {
+  /** `CompiledPlanError`, as stack traces and logs print it. */
   override name = 'CompiledPlanError';
 }
 

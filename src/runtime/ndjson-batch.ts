@@ -27,8 +27,11 @@ export interface NdjsonOptions {
 
 /** What a stretch of input produced: NDJSON texts ready to write, and its counts. */
 export interface BatchOutput {
+  /** One JSON violation record per violating event, one a line (empty unless `records` was asked for). */
   records: string;
+  /** The events that pass the policy, as NDJSON (empty unless `passed` was asked for). */
   passed: string;
+  /** The counts of this stretch, to merge into the run's. */
   summary: ValidationSummary;
 }
 

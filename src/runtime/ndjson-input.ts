@@ -12,6 +12,7 @@ const READ_BYTES = 1 << 20;
 export interface NdjsonInput {
   /** `-` for stdin, else the path as given. */
   name: string;
+  /** The bytes, decompressed when the input is gzip; read once. */
   chunks: AsyncIterable<Buffer>;
   /** Size on disk (compressed for .gz), when known. */
   size: number | undefined;

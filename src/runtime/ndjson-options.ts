@@ -5,11 +5,13 @@ import type { ValidatorOptions } from './types.js';
 export interface Progress {
   /** Bytes read (after decompression). */
   bytes: number;
+  /** Lines read, blank ones included. */
   lines: number;
 }
 
 /** Options of `validateNdjson`. */
 export interface RunOptions extends NdjsonOptions {
+  /** The policy overrides and pattern settings of the validator the run builds (on each thread). */
   validator?: ValidatorOptions;
   /**
    * Threads to validate on: 1 (default) is the calling thread alone; N adds N - 1 worker threads,
@@ -22,6 +24,7 @@ export interface RunOptions extends NdjsonOptions {
   batchBytes?: number;
   /** Key of the HMAC that `pii: 'hash'` uses (default: plain SHA-256). */
   piiHashKey?: string;
+  /** Called as the run reads on (after each stretch of input), for a progress display. */
   onProgress?: (progress: Progress) => void;
 }
 

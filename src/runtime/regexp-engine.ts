@@ -13,7 +13,10 @@ export function createRegExpEngine(safe: ReadonlySet<string> = new Set()): RegEx
     if (safe.has(pattern)) return new RegExp(pattern, flags);
     try {
       const compiled = RE2JS.compile(pattern);
-      return { test: (text: string) => compiled.test(text) };
+      // ajv caches compiled patterns under `toString()`: without its own, every RE2 pattern would
+      // share the key "[object Object]" and the first one compiled would judge them all.
+      const like: RegExpLike & { toString(): string } = { test: (text: string) => compiled.test(text), toString: () => `re2:/${pattern}/${flags}` };
+      return like;
     } catch {
       return new RegExp(pattern, flags);
     }

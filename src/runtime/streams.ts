@@ -10,6 +10,7 @@ export class NdjsonLine {
   constructor(
     /** 1-based line number in the stream. */
     readonly line: number,
+    /** The line without its line break; undefined when `fault` is set. */
     readonly text: string | undefined,
     /** Set for a line over the size limit or not UTF-8: a dropped `Malformed-Event`. */
     readonly fault?: ValidationResult,
@@ -18,7 +19,9 @@ export class NdjsonLine {
 
 /** A validated event with its line number (null for messages that did not come from lines). */
 export interface LineResult {
+  /** 1-based line number, or null. */
   line: number | null;
+  /** What the validator says about the event. */
   result: ValidationResult;
   /** The text of a line that was not JSON (the result has no `input` then). */
   raw?: string;

@@ -2,19 +2,27 @@ import type { ValidationResult, Violation, ViolationType } from './types.js';
 
 /** Counts of one event in a validation run. */
 export interface EventTally {
+  /** The call type (`track`, `page`, ...), or `(none)` when the event had none. */
   call: string;
   /** Track: the event name; other calls: undefined (page names are too many to list). */
   event: string | undefined;
+  /** Events validated. */
   events: number;
+  /** Events with at least one violation. */
   violating: number;
+  /** Violations in all, an event counting each of its own. */
   violations: number;
 }
 
 /** A sample violating message of a validation run, with its line. */
 export interface ViolationExample {
+  /** 1-based line of the input, null for events that did not come from lines. */
   line: number | null;
+  /** The call type, null when the event had none. */
   call: string | null;
+  /** The track event or page/screen name, null when the event had none. */
   event: string | null;
+  /** The example's violation (one of its type; the event may have others). */
   violation: Violation;
 }
 
@@ -24,16 +32,23 @@ export interface ValidationSummary {
   lines: number;
   /** Non-blank lines (or messages) validated. */
   events: number;
+  /** Events that follow the plan. */
   valid: number;
+  /** Events with at least one violation. */
   violating: number;
+  /** Events the policy passes on as they are (valid ones included). */
   forwarded: number;
+  /** Events the policy passes on with their unplanned properties removed. */
   stripped: number;
+  /** Events the policy drops (malformed ones included). */
   dropped: number;
+  /** Per violation type: its violations, and the events that have at least one. */
   byType: Map<ViolationType, { violations: number; events: number }>;
   /** Track events by name; capped, the rest counted under `otherEvents`. */
   byTrack: Map<string, EventTally>;
   /** The other calls by call type (and events that had no call type under `(none)`). */
   byCall: Map<string, EventTally>;
+  /** Events not tallied in `byTrack` or `byCall` because those hold 5,000 names already. */
   otherEvents: number;
   /** The first few examples of each violation type, in input order. */
   examples: ViolationExample[];

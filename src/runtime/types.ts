@@ -39,6 +39,7 @@ export interface Validator {
 
 /** Policy settings that override the plan's own: plan-wide ones and per call type. */
 export interface PolicyOverride extends Partial<PolicySettings> {
+  /** Settings for one call type (`identify: { unplannedProperties: 'drop' }`), over the plan's for that call type. */
   overrides?: Partial<Record<CallType, Partial<PolicySettings>>>;
 }
 
@@ -68,11 +69,15 @@ export interface ValidatorOptions {
 export interface ViolationRecord {
   /** 1-based line of the NDJSON input, null for events that did not come from a file. */
   line: number | null;
+  /** The message's `messageId`, when it had one as a string. */
   messageId: string | null;
   /** The call type (`track`, `identify`, ...). */
   type: string | null;
+  /** The track event or page/screen name, when there is one. */
   event: string | null;
+  /** What the policy did with the event. */
   outcome: Outcome;
+  /** Every way the event breaks the plan (see `omittedViolations`). */
   violations: Violation[];
   /** The message as received, only when it was dropped: the sink keeps what the policy dropped. */
   message?: unknown;

@@ -4,6 +4,8 @@ import type { FlavourSpec } from './flavour-spec.js';
 export const BROWSER = {
   id: 'browser',
   label: 'browser',
+  precedence: 0,
+  stem: 'tracking',
   sdks: {
     'rudderstack-js': {
       module: '@rudderstack/analytics-js', label: '@rudderstack/analytics-js v3',

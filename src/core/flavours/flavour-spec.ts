@@ -21,6 +21,13 @@ export interface FlavourSpec {
   id: Flavour;
   /** How generated file headers name the flavour. */
   label: string;
+  /**
+   * Which flavour's module is `tracking.*` when a plan's sources name several flavours: the
+   * lowest number. The lowest is also the flavour generated when no source names a JavaScript SDK.
+   */
+  precedence: number;
+  /** The stem of the flavour's files when another flavour's module is `tracking.*` (`tracking-node`). */
+  stem: string;
   /** The `sdk:` names of the flavour, in the order `--sdk` lists them. */
   sdks: Record<string, SdkSpec>;
 }

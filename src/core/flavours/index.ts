@@ -34,32 +34,42 @@ export interface TrackingTarget {
   sdks: TrackingSdk[];
 }
 
+/** How generated file headers name an SDK's package (`@rudderstack/analytics-js v3`). */
 export function sdkPackage(sdk: TrackingSdk): string {
   return SDKS[sdk]!.label;
 }
 
+/** True for an SDK name that has a generated module (see `TrackingSdk`). */
 export function isTrackingSdk(name: string): name is TrackingSdk {
   return Object.hasOwn(SDK_FLAVOURS, name);
 }
 
+/** The stem of the one module, or of the first by precedence when there are several. */
+const PRIMARY_STEM = 'tracking';
+
+const BY_PRECEDENCE: readonly FlavourSpec[] = [...FLAVOURS].sort((a, b) => a.precedence - b.precedence);
+
 /**
  * Which modules to generate. An explicit SDK (`trackplan build --sdk`) gives one module,
- * `tracking.*`. Otherwise the plan's sources decide: the flavours their `sdk` names, `tracking.*`
- * for the browser one and `tracking-node.*` for the Node one when a plan has both; browser when
- * no source names a JavaScript SDK (Go, mobile and webhook sources have no generated module).
+ * `tracking.*`. Otherwise the plan's sources decide: one module per flavour their `sdk` names, in
+ * precedence order; the first is `tracking.*`, the others take their flavour's stem
+ * (`tracking-node.*`). When no source names a JavaScript SDK (Go, mobile and webhook sources have
+ * no generated module), the first flavour by precedence, for all its SDKs.
  */
 export function resolveTargets(plan: Pick<PlanIR, 'sources'>, sdk?: string): TrackingTarget[] {
   if (sdk !== undefined) {
     if (!isTrackingSdk(sdk)) {
       throw new ConfigError(`--sdk: unknown SDK "${sdk}"; expected one of: ${Object.keys(SDK_FLAVOURS).join(', ')}`);
     }
-    return [{ flavour: SDK_FLAVOURS[sdk], stem: 'tracking', sdks: [sdk] }];
+    return [{ flavour: SDK_FLAVOURS[sdk], stem: PRIMARY_STEM, sdks: [sdk] }];
   }
-  const sdks = [...new Set(plan.sources.flatMap((s) => (s.sdk !== undefined && isTrackingSdk(s.sdk) ? [s.sdk] : [])))].sort();
-  const browser = sdks.filter((s) => SDK_FLAVOURS[s] === 'browser');
-  const node = sdks.filter((s) => SDK_FLAVOURS[s] === 'node');
-  if (browser.length === 0 && node.length > 0) return [{ flavour: 'node', stem: 'tracking', sdks: node }];
-  const targets: TrackingTarget[] = [{ flavour: 'browser', stem: 'tracking', sdks: browser.length > 0 ? browser : ['rudderstack-js', 'segment-js'] }];
-  if (node.length > 0) targets.push({ flavour: 'node', stem: 'tracking-node', sdks: node });
-  return targets;
+  const named = [...new Set(plan.sources.flatMap((s) => (s.sdk !== undefined && isTrackingSdk(s.sdk) ? [s.sdk] : [])))].sort();
+  const used = BY_PRECEDENCE
+    .map((flavour) => ({ flavour, sdks: named.filter((s) => SDK_FLAVOURS[s] === flavour.id) }))
+    .filter((entry) => entry.sdks.length > 0);
+  if (used.length === 0) {
+    const fallback = BY_PRECEDENCE[0]!;
+    return [{ flavour: fallback.id, stem: PRIMARY_STEM, sdks: Object.keys(fallback.sdks) as TrackingSdk[] }];
+  }
+  return used.map(({ flavour, sdks }, i) => ({ flavour: flavour.id, stem: i === 0 ? PRIMARY_STEM : flavour.stem, sdks }));
 }

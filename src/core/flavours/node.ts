@@ -4,6 +4,8 @@ import type { FlavourSpec } from './flavour-spec.js';
 export const NODE = {
   id: 'node',
   label: 'Node.js',
+  precedence: 1,
+  stem: 'tracking-node',
   sdks: {
     'rudderstack-node': {
       module: '@rudderstack/rudder-sdk-node', label: '@rudderstack/rudder-sdk-node',

@@ -9,6 +9,7 @@ export const VIOLATION_TYPES = [
   'Malformed-Event',
 ] as const;
 
+/** A kind of violation: one of `VIOLATION_TYPES`. */
 export type ViolationType = (typeof VIOLATION_TYPES)[number];
 
 /** What `meta` of a violation says about the schema check that failed (ajv's names). */
@@ -16,10 +17,13 @@ export const VIOLATION_META_KEYS = ['instancePath', 'schemaPath', 'keyword'] as 
 
 /** One violation, in the shape RudderStack attaches as `context.violationErrors[]`. */
 export interface Violation {
+  /** The kind of violation. */
   type: ViolationType;
   /** Dotted path of the property concerned, when there is one (`products.0.price`). */
   property?: string;
+  /** What is wrong, for people (`must be number`, ...); not stable: match on `type` and `meta`. */
   message: string;
+  /** The failed schema check, in ajv's terms. */
   meta: Record<(typeof VIOLATION_META_KEYS)[number], string>;
 }
 

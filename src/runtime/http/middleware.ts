@@ -34,20 +34,27 @@ export type IngestSink = (batch: AcceptedBatch) => void | Promise<void>;
 
 /** Where violating results came from: `raw[i]` is the JSON text of `results[i]` when it was cut from the body. */
 export interface ViolatingRequest {
+  /** The write key the client authenticated with (undefined on an open server without one). */
   writeKey: string | undefined;
+  /** When the request was accepted (ms since the epoch). */
   receivedAt: number;
+  /** Per result, the message's JSON text as the client sent it, or undefined when it was not cut from the body. */
   raw: (string | undefined)[];
 }
 
 /** Options of `createIngestHandler`. */
 export interface IngestOptions {
+  /** Validates each message and applies the plan's policy. */
   validator: Validator;
+  /** Takes what passes; the client's 200 waits for it. */
   sink: IngestSink;
   /** Accepted write keys (Basic auth user name); none: every request is accepted. */
   writeKeys?: readonly string[];
+  /** Size and depth limits, each defaulting to `DEFAULT_LIMITS` (Segment's: 32 KiB a message, 500 KiB a batch). */
   limits?: Partial<Limits>;
   /** Called after the sink took a request, with the results that had violations (dropped ones included). */
   onViolations?: (results: ValidationResult[], request: ViolatingRequest) => void;
+  /** Where to count requests, messages by outcome and violations (`/metrics`). */
   metrics?: ServeMetrics;
   /** Refuse new requests with 503 (set while a server drains before it exits). */
   isClosing?: () => boolean;

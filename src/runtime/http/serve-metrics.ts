@@ -6,7 +6,9 @@ const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0
 
 /** Per call type: received, valid, invalid, dropped, stripped; and (violation type, event) pairs. */
 export interface Tally {
+  /** Per call type (`unknown` when a message had none): `[received, valid, invalid, dropped, stripped]`. */
   calls: Map<string, number[]>;
+  /** One `[violation type, event name]` pair per violation ('' when the message had no event name). */
   violations: [string, string][];
 }
 

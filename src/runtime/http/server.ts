@@ -18,13 +18,17 @@ import { ViolationsWebhook } from './violations-webhook.js';
 
 /** Options of `startServer`. */
 export interface ServeOptions {
+  /** Validates each message and applies the plan's policy. */
   validator: Validator;
+  /** The address to listen on (ingestion and admin ports). Default `127.0.0.1`. */
   host?: string;
   /** 0 picks a free port (tests). Default 8088. */
   port?: number;
   /** Serve `/health` and `/metrics` on this port instead of the ingestion port (0: any free port). */
   adminPort?: number;
+  /** Accepted write keys (Basic auth user name); none: every request is accepted. */
   writeKeys?: readonly string[];
+  /** Size and depth limits of requests, each defaulting to `DEFAULT_LIMITS`. */
   limits?: Partial<Limits>;
   /** Header, body and idle timeouts of client connections (slow clients are cut). */
   timeouts?: Partial<Timeouts>;
@@ -32,23 +36,34 @@ export interface ServeOptions {
   forward?: Omit<ForwarderOptions, 'spool' | 'metrics' | 'log'> & { spool: SpoolOptions };
   /** Without `forward`: where accepted messages go, as NDJSON text (the CLI writes them to stdout). */
   output?: (ndjson: string) => void;
+  /** NDJSON file that gets one record per violating message (appended, rotated by size). */
   violationsFile?: string;
   /** Rotation of the violations file. */
   violationsRotation?: Pick<ViolationsFileOptions, 'maxFileBytes' | 'maxFiles'>;
+  /**
+   * A Slack-compatible incoming webhook that gets a summary of violations, at most one post per
+   * `intervalMs` (default 60 s).
+   */
   webhook?: { url: string; intervalMs?: number };
   /** PII values (the plan's `pii: true`) in what leaves the server; never in violation records. */
   pii?: { redactor: Redactor; mode: PiiMode };
+  /** Where operator messages go (spool recovery, failed writes and posts); default: nowhere. */
   log?: (text: string) => void;
 }
 
 /** A server started by `startServer`. */
 export interface RunningServer {
+  /** The ingestion URL, with the port actually bound (`http://127.0.0.1:8088`). */
   url: string;
   /** Where `/health` and `/metrics` are served: `url` unless an admin port was given. */
   adminUrl: string;
+  /** The ingestion server. */
   server: http.Server;
+  /** The counters `/metrics` prints. */
   metrics: ServeMetrics;
+  /** The on-disk spool, when the server forwards. */
   spool: Spool | undefined;
+  /** What moves the spool upstream, when the server forwards; its `status` is on `/health`. */
   forwarder: Forwarder | undefined;
   /**
    * Stops accepting (new requests get 503), finishes the requests in progress, forwards what the

@@ -11,6 +11,7 @@ import { postBatch, type PostResult } from './post-batch.js';
 
 /** Options of the `Forwarder`: the upstream URL, batching, retries and backoff. */
 export interface ForwarderOptions {
+  /** The spool the forwarder reads batches from and acknowledges them in. */
   spool: Spool;
   /** Base URL of a RudderStack data plane or a Segment-compatible API: batches go to `URL/v1/batch`. */
   url: string;
@@ -22,15 +23,23 @@ export interface ForwarderOptions {
   concurrency?: number;
   /** How long a part-full batch waits for more messages. Default 20 ms. */
   lingerMs?: number;
+  /** First retry delay; it doubles per failed attempt, half of it random. Default 250 ms. */
   minBackoffMs?: number;
+  /** Longest retry delay, also the cap on a `Retry-After`. Default 30 s. */
   maxBackoffMs?: number;
+  /** How long one post may take before it counts as a network error. Default 30 s. */
   timeoutMs?: number;
+  /** Sends batches gzip-compressed (`Content-Encoding: gzip`). Default false. */
   gzip?: boolean;
   /** NDJSON file for messages the upstream refuses for good (a 400 on the message alone). */
   deadLetterFile?: string;
+  /** Where to count forwarded messages and upstream requests and errors (`/metrics`). */
   metrics?: ServeMetrics;
+  /** Where operator messages go (a spool that cannot be read back, ...). */
   log?: (text: string) => void;
+  /** The clock of `sentAt`, `lastSuccessAt`, HTTP-date `Retry-After` and dead-letter records, in epoch ms. Default `Date.now`. */
   now?: () => number;
+  /** The backoff jitter source, in [0, 1); injectable for tests. Default `Math.random`. */
   random?: () => number;
 }
 
@@ -38,7 +47,9 @@ export interface ForwarderOptions {
 export interface ForwarderStatus {
   /** Consecutive failed posts; 0 when the last post succeeded. */
   failures: number;
+  /** Why the last failed post failed (`HTTP 503`, a network error), or undefined before any failure. */
   lastError: string | undefined;
+  /** When a post last succeeded, in epoch ms; undefined before the first. */
   lastSuccessAt: number | undefined;
 }
 
@@ -59,6 +70,7 @@ type Verdict = 'delivered' | 'refused' | 'retry';
  * refused message stands alone, and that one goes to the dead-letter file.
  */
 export class Forwarder {
+  /** Failures and the last success, live: `/health` reads it. */
   readonly status: ForwarderStatus = { failures: 0, lastError: undefined, lastSuccessAt: undefined };
   private readonly endpoint: URL;
   private readonly agent: http.Agent;
@@ -85,6 +97,7 @@ export class Forwarder {
     };
   }
 
+  /** Starts forwarding in the background; calling it again does nothing. */
   start(): void {
     this.loop ??= this.run();
   }

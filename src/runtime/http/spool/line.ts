@@ -10,7 +10,9 @@ export interface SpoolEntry {
 
 /** An entry read from the spool: the JSON as the bytes written to disk, and its line's size. */
 export interface StoredEntry {
+  /** When the proxy accepted the message (ms since the epoch). */
   receivedAt: number;
+  /** The write key the client sent ('' when there was none). */
   writeKey: string;
   /** The UTF-8 JSON, a view of the bytes written (or read back): forwarding copies it, never re-encodes it. */
   data: Buffer;

@@ -4,6 +4,7 @@ import { ConfigError } from '../../../core/errors.js';
 
 /** Thrown when another live process holds the spool: two writers would interleave lines. */
 export class SpoolLockedError extends ConfigError {
+  /** `SpoolLockedError`, as stack traces and logs print it. */
   override name = 'SpoolLockedError';
 }
 

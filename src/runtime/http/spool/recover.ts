@@ -15,9 +15,14 @@ export interface RecoveredSegment {
 
 /** A damaged spool line found (and skipped) when the spool is opened. */
 export interface RecoveryProblem {
+  /** The segment file. */
   file: string;
   /** 1-based line number in the segment file. */
   line: number;
+  /**
+   * `torn-line`: a last line without its newline, a write a crash cut short (never acknowledged),
+   * cut off the file; `corrupt-line`: a line that does not decode, skipped.
+   */
   kind: 'torn-line' | 'corrupt-line';
 }
 

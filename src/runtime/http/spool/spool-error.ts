@@ -6,6 +6,7 @@ export type SpoolErrorKind = 'full' | 'closing' | 'unavailable';
 
 /** An append the spool refused, appending nothing: full, closing, or a failed write (ENOSPC, EIO, EMFILE). */
 export class SpoolError extends Error {
+  /** `SpoolError`, as stack traces and logs print it. */
   override name = 'SpoolError';
 
   constructor(

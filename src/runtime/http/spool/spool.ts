@@ -15,12 +15,15 @@ export type FsyncPolicy = 'always' | 'interval' | 'never';
 
 /** Options of the on-disk spool. */
 export interface SpoolOptions {
+  /** The spool's folder: segment files and the lock file; created when missing. */
   dir: string;
   /** Bound on the bytes waiting for the upstream; appends past it fail with a 503. Default 1 GiB. */
   maxBytes?: number;
   /** A segment file is closed and a new one started past this size. Default 16 MiB. */
   segmentBytes?: number;
+  /** When writes reach the disk before or after the 200 (see `FsyncPolicy`). Default `interval`. */
   fsync?: FsyncPolicy;
+  /** How often the `interval` policy syncs. Default 1000 ms. */
   fsyncIntervalMs?: number;
   /** How much of the waiting data stays in memory as well; the rest is read back from disk. Default 64 MiB. */
   memoryBytes?: number;
