@@ -3,11 +3,14 @@
 // against a bare node:http server that only parses the same JSON bodies and answers 200, in the
 // same run. Load comes from autocannon in this process; each server and the sink run in a child
 // process of their own. Single-event requests and 100-event batches; requests/s and p99 latency.
+// Then `trackplan serve --workers 2` against `--workers 1` (both the real CLI). The load generator
+// runs on the same machine and shares its cores with the servers: on 2 cores, 2 workers compete
+// with autocannon, so that ratio is a floor of what spare cores give.
 // Needs `npm run build` first (it runs the build itself when dist/ is missing).
 // Before/after: the same serve built from `--before <git-ref>` (default: where this branch left
 // main) runs in the same run, so the cost of a change (the hardening: duplicate-key and depth
 // checks, bounded records, the linear-time pattern engine) is measured against it.
-// Usage: node bench/serve.js [--duration 10] [--connections 50] [--rounds 2] [--before REF]
+// Usage: node bench/serve.js [--duration 10] [--connections 50] [--rounds 2] [--before REF] [--skip-workers]
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -169,6 +172,24 @@ function start(role, extra = []) {
   });
 }
 
+/** `trackplan serve --workers N` as the CLI runs it: ready when the log names the address. */
+function startWorkers(workers, sinkUrl, spool) {
+  const child = spawn(process.execPath, [
+    path.join(root, 'bin/trackplan.js'), 'serve', '--plan', path.join(root, 'plans'), '--port', '0', '--forward', sinkUrl,
+    '--spool', spool, '--write-key', WRITE_KEY, '--workers', String(workers),
+  ], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const ready = workers > 1 ? /\d+ workers listening on (http:\/\/\S+)/ : /listening on (http:\/\/\S+) /;
+  return new Promise((resolve, reject) => {
+    let err = '';
+    child.stderr.on('data', (chunk) => {
+      err += chunk;
+      const match = ready.exec(err);
+      if (match) resolve({ child, url: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`serve --workers ${workers} exited with ${code}: ${err}`)));
+  });
+}
+
 function stop(child) {
   return new Promise((resolve) => {
     child.once('exit', resolve);
@@ -252,6 +273,36 @@ async function main() {
   }
   process.stdout.write(`\n| scenario | bare node:http (parse JSON) | serve before (${before.sha}) | trackplan serve (validate, spool, forward) | ratio to bare (target >= 0.8) | after / before (target >= 0.95) |\n| --- | --- | --- | --- | --- | --- |\n`);
   for (const row of rows) process.stdout.write(`| ${row.scenario} | ${row.bare} | ${row.before} | ${row.serve} | ${row.ratio} | ${row.change} |\n`);
+  if (!process.argv.includes('--skip-workers')) await compareWorkers(autocannon, duration, connections, rounds);
+}
+
+/** `serve --workers 2` against `--workers 1`, both through the CLI, with the sink in its own process. */
+async function compareWorkers(autocannon, duration, connections, rounds) {
+  process.stdout.write(`\nserve --workers 2 vs --workers 1 (autocannon in this process shares the ${(await import('node:os')).availableParallelism()} cores with the workers and the sink)\n\n`);
+  const rows = [];
+  for (const scenario of scenarios()) {
+    const runs = { 1: [], 2: [] };
+    for (let round = 0; round < rounds; round++) {
+      for (const workers of [1, 2]) {
+        const sink = await start('sink');
+        const spool = path.join(dataDir, `spool-workers-${workers}`);
+        await rm(spool, { recursive: true, force: true });
+        const target = await startWorkers(workers, sink.url, spool);
+        await load(autocannon, target.url, scenario, 2, connections);
+        const run = await load(autocannon, target.url, scenario, duration, connections);
+        await stop(target.child);
+        await stop(sink.child);
+        runs[workers].push(run);
+        process.stdout.write(`  ${scenario.name.padEnd(16)} --workers ${workers} round ${round + 1}: ${Math.round(run.rps)} req/s, p99 ${run.p99} ms, ${run.failed} failed\n`);
+      }
+    }
+    const median = (values) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+    const one = median(runs[1].map((r) => r.rps));
+    const two = median(runs[2].map((r) => r.rps));
+    rows.push(`| ${scenario.name} | ${Math.round(one)} req/s | ${Math.round(two)} req/s | ${(two / one).toFixed(2)} |`);
+  }
+  process.stdout.write('\n| scenario | --workers 1 | --workers 2 | ratio |\n| --- | --- | --- | --- |\n');
+  for (const row of rows) process.stdout.write(`${row}\n`);
 }
 
 const role = arg('role');

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   lint: async () => (await import('./lint.js')).registerLint,
   serve: async () => (await import('./serve.js')).registerServe,
   sheets: async () => (await import('./sheets.js')).registerSheets,
+  stream: async () => (await import('./stream.js')).registerStream,
   validate: async () => (await import('./validate.js')).registerValidate,
 };
 

@@ -14,6 +14,7 @@ import { loadPlan } from '../sources/load-plan.js';
 import { EXIT, type ExitCode, type Io } from './io.js';
 import { ViolationTicker } from './violation-ticker.js';
 import { parseNumberOption } from './options.js';
+import { runServeWorkers } from './serve-workers.js';
 
 export interface ServeOptions {
   plan: string;
@@ -42,6 +43,8 @@ export interface ServeOptions {
   drainTimeout: string;
   /** Seconds between the one-line violation summaries on stderr; 0: none. Default 10. */
   summaryInterval?: string;
+  /** Worker processes (`--workers`); default 1: this process serves. */
+  workers?: string;
 }
 
 /**
@@ -200,5 +203,6 @@ export function registerServe(program: Command, io: Io, done: (code: ExitCode) =
     .addOption(new Option('--redact-pii <mode>', 'values of pii: true properties in forwarded messages (violation records never hold them)').choices(['hash', 'drop', 'keep']).default('keep'))
     .option('--allow-unsafe-patterns', 'start even when a pattern can backtrack catastrophically (it runs on the linear-time engine)')
     .option('--drain-timeout <seconds>', 'on SIGTERM, how long to keep forwarding before exiting', '30')
-    .action(async (options: ServeOptions) => done(await runServe(options, io, onShutdownSignal)));
+    .option('--workers <n>', 'processes sharing the port, each with its own spool <spool>/worker-<n> (needs --forward)', '1')
+    .action(async (options: ServeOptions) => done(await runServeWorkers(options, io, (mine, stop) => runServe(mine, io, stop), onShutdownSignal)));
 }

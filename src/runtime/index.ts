@@ -42,3 +42,8 @@ export type { RecoveryProblem } from './http/spool/recover.js';
 export { Forwarder, type ForwarderOptions, type ForwarderStatus } from './http/forward/forwarder.js';
 export { createServeMetrics, type ServeMetrics, type Tally } from './http/serve-metrics.js';
 export { DEFAULT_LIMITS, MESSAGE_ENDPOINTS, BATCH_ENDPOINTS, type Limits, type Endpoint } from './http/parse-messages.js';
+// Redis Streams: `trackplan stream` as a library (ioredis is imported when a consumer starts).
+export {
+  startStreamConsumer, startStreamHttp, parseRedisUrl, expandStreams, produceLines, createStreamMetrics, GroupGauges, FatalStreamError,
+  type StreamConsumer, type StreamConsumerOptions, type StreamHttp, type StreamTargets, type RedisTarget, type ProduceOptions, type StreamMetrics,
+} from './stream/index.js';

@@ -1,0 +1,228 @@
+#!/usr/bin/env node
+// bench/stream: `trackplan stream` (XREADGROUP, validate, policy, MULTI{XADD out/violations, XACK}
+// EXEC) against a bare consumer loop that only parses each entry's JSON and acknowledges it
+// (XREADGROUP + JSON.parse + XACK), on the same Redis and the same entries, in the same run; then
+// two trackplan consumers in one group against one. Every consumer runs in a process of its own
+// and starts on a signal, once loaded. Redis is a redis-server this script starts on a free port
+// (no persistence: it measures the consumers, not the disk). Prints entries/s, the ratios, and the
+// group's lag (XINFO GROUPS) sampled during each run.
+// A second reference shows what writing the results back costs by itself: the bare loop plus one
+// XADD per entry in the MULTI/EXEC of its XACK.
+// Needs `npm run build` first. Usage: node bench/stream.js [--entries 50000] [--batch 100] [--rounds 2]
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+const root = path.resolve(import.meta.dirname, '..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const STREAM = 'bench:in';
+
+// ---------------------------------------------------------------------------------------------
+// Roles, in child processes: `--role bare|trackplan --port P --group G --consumer C`.
+// Each connects, prints READY, and starts on a line on stdin.
+
+async function waitForGo() {
+  process.once('SIGTERM', () => process.exit(0));
+  process.stdout.write('READY\n');
+  for await (const _ of createInterface({ input: process.stdin })) return;
+}
+
+async function runBare() {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis({ port: Number(arg('port')), host: '127.0.0.1' });
+  const group = arg('group');
+  const batch = Number(arg('batch', '100'));
+  await waitForGo();
+  for (;;) {
+    const reply = await redis.xreadgroup('GROUP', group, arg('consumer'), 'COUNT', batch, 'BLOCK', 200, 'STREAMS', STREAM, '>');
+    if (!reply) continue;
+    const ids = [];
+    for (const [id, fields] of reply[0][1]) {
+      JSON.parse(fields[1]);
+      ids.push(id);
+    }
+    await redis.xack(STREAM, group, ...ids);
+  }
+}
+
+/** A second reference, not a target: the bare loop that also writes each entry back in MULTI/EXEC, as trackplan must. */
+async function runCopy() {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis({ port: Number(arg('port')), host: '127.0.0.1' });
+  const group = arg('group');
+  const batch = Number(arg('batch', '100'));
+  await waitForGo();
+  for (;;) {
+    const reply = await redis.callBuffer('XREADGROUP', 'GROUP', group, arg('consumer'), 'COUNT', batch, 'BLOCK', 200, 'STREAMS', STREAM, '>');
+    if (!reply) continue;
+    const multi = redis.multi();
+    const ids = [];
+    for (const [id, fields] of reply[0][1]) {
+      JSON.parse(fields[1].toString());
+      ids.push(id);
+      multi.xadd(`bench:out:${group}`, '*', 'data', fields[1], 'id', id);
+    }
+    multi.xack(STREAM, group, ...ids);
+    await multi.exec();
+  }
+}
+
+async function runTrackplan() {
+  const { loadPlan } = await import('../dist/sources/load-plan.js');
+  const { compileRuntimePlan } = await import('../dist/core/compiled-plan.js');
+  const { createValidator } = await import('../dist/runtime/validator.js');
+  const { startStreamConsumer } = await import('../dist/runtime/stream/index.js');
+  const { plan } = await loadPlan(path.join(root, 'plans'));
+  const validator = createValidator(compileRuntimePlan(plan));
+  const group = arg('group');
+  await waitForGo();
+  await startStreamConsumer({
+    redis: { port: Number(arg('port')), host: '127.0.0.1' }, streams: [STREAM], group, consumer: arg('consumer'), validator,
+    out: `bench:out:${group}`, violations: `bench:violations:${group}`, deadLetter: `bench:dead:${group}`, field: 'data',
+    batch: Number(arg('batch', '100')), blockMs: 200,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events as the RudderStack SDKs send them for plans/ (5% violate the plan), as in bench/serve.
+
+function message(i) {
+  const base = {
+    anonymousId: `anon-${(i * 7919) % 100000}`, messageId: `bench-${i}`, originalTimestamp: '2026-03-01T12:00:00.000Z', sentAt: '2026-03-01T12:00:00.100Z', channel: 'web',
+    context: { library: { name: 'RudderLabs JavaScript SDK', version: '3.7.6' }, locale: 'en-US', page: { path: `/blog/post-${i % 40}`, referrer: 'https://www.google.com/' }, ip: '203.0.113.7' },
+  };
+  const violating = i % 20 === 19;
+  switch (i % 4) {
+    case 0:
+      return { ...base, type: 'page', name: 'Blog', properties: { path: `/blog/post-${i % 40}`, url: `https://www.rudderstack.com/blog/post-${i % 40}`, referrer: 'https://www.google.com/', title: 'Data Stack' } };
+    case 1:
+      return { ...base, type: 'track', event: 'form_submit', properties: { form_id: 'request-demo', ...(violating ? {} : { email: `lead${i}@example.com` }), conversion_type: 'form_submit' } };
+    case 2:
+      return { ...base, type: 'identify', userId: `user-${i % 997}`, traits: { email: `user${i}@example.com`, first_login: false } };
+    default:
+      return { ...base, type: 'track', event: 'connection_created', userId: `user-${i % 997}`, properties: { workspace_id: 'ws_1', source_id: 'src_1', destination_id: 'dst_9', destination_type: violating ? 7 : 'SNOWFLAKE' } };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run.
+
+async function freePort() {
+  const server = net.createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startRedis(dir) {
+  const port = await freePort();
+  const proc = spawn(process.env.REDIS_SERVER ?? '/usr/bin/redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--logfile', ''], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  await new Promise((resolve, reject) => {
+    proc.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('Ready to accept connections')) resolve();
+    });
+    proc.once('exit', (code) => reject(new Error(`redis-server exited (${code})`)));
+  });
+  return { port, proc };
+}
+
+function startRole(role, port, group, consumer, batch) {
+  // BENCH_PROFILE=trackplan|bare writes a CPU profile of that role to bench/.data/stream-profiles.
+  const flags = process.env.BENCH_PROFILE === role ? ['--cpu-prof', `--cpu-prof-dir=${path.join(import.meta.dirname, '.data', 'stream-profiles')}`] : [];
+  const child = spawn(process.execPath, [...flags, import.meta.filename, '--role', role, '--port', String(port), '--group', group, '--consumer', consumer, '--batch', String(batch)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('READY')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`${role} exited with ${code} before it was ready`)));
+  });
+}
+
+async function groupInfo(redis, group) {
+  const groups = await redis.xinfo('GROUPS', STREAM);
+  const info = groups.map((flat) => Object.fromEntries(Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i], flat[2 * i + 1]]))).find((g) => g.name === group);
+  return { lag: Number(info.lag ?? 0), pending: Number(info.pending) };
+}
+
+/** Starts `consumers` processes of a role on a fresh group, lets them go at once, times the drain. */
+async function measure(redis, port, role, consumers, entries, batch, label) {
+  const group = `${label}-${Date.now()}`;
+  await redis.xgroup('CREATE', STREAM, group, '0');
+  const children = await Promise.all(Array.from({ length: consumers }, (_, i) => startRole(role, port, group, `c${i}`, batch)));
+  const began = performance.now();
+  for (const child of children) child.stdin.write('go\n');
+  const lags = [];
+  for (;;) {
+    const { lag, pending } = await groupInfo(redis, group);
+    lags.push(lag);
+    if (lag === 0 && pending === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const seconds = (performance.now() - began) / 1000;
+  // SIGTERM: an orderly exit, so that a CPU profile (BENCH_PROFILE) is written.
+  await Promise.all(children.map((child) => {
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    return exited;
+  }));
+  await redis.del(`bench:out:${group}`, `bench:violations:${group}`, `bench:dead:${group}`);
+  await redis.xgroup('DESTROY', STREAM, group);
+  lags.sort((a, b) => a - b);
+  return { rate: entries / seconds, seconds, medianLag: lags[Math.floor(lags.length / 2)] };
+}
+
+async function main() {
+  const entries = Number(arg('entries', '50000'));
+  const batch = Number(arg('batch', '100'));
+  const rounds = Number(arg('rounds', '2'));
+  const dir = await mkdtemp(path.join(tmpdir(), 'trackplan-bench-redis-'));
+  const { port, proc } = await startRedis(dir);
+  const { Redis } = await import('ioredis');
+  const redis = new Redis({ port, host: '127.0.0.1' });
+  try {
+    for (let i = 0; i < entries; i += 1000) {
+      const pipeline = redis.pipeline();
+      for (let j = i; j < Math.min(entries, i + 1000); j++) pipeline.xadd(STREAM, '*', 'data', JSON.stringify(message(j)));
+      await pipeline.exec();
+    }
+    process.stdout.write(`bench/stream: ${entries} entries (${Math.round((await redis.memory('USAGE', STREAM)) / entries)} B each in Redis), batch ${batch}, ${rounds} rounds; each consumer in its own process, all sharing the machine's cores with Redis\n\n`);
+    const runs = { bare: [], copy: [], one: [], two: [] };
+    for (let round = 1; round <= rounds; round++) {
+      for (const [kind, role, consumers] of [['bare', 'bare', 1], ['copy', 'copy', 1], ['one', 'trackplan', 1], ['two', 'trackplan', 2]]) {
+        const run = await measure(redis, port, role, consumers, entries, batch, kind);
+        runs[kind].push(run);
+        process.stdout.write(`  round ${round} ${kind.padEnd(4)}: ${Math.round(run.rate)} entries/s (${run.seconds.toFixed(2)} s), median lag during the run ${run.medianLag}\n`);
+      }
+    }
+    const median = (list) => list.map((r) => r.rate).sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)];
+    const [bare, copy, one, two] = [median(runs.bare), median(runs.copy), median(runs.one), median(runs.two)];
+    process.stdout.write(`\n| run | entries/s | ratio | target |\n| --- | --- | --- | --- |\n`);
+    process.stdout.write(`| bare XREADGROUP + JSON.parse + XACK, 1 consumer | ${Math.round(bare)} | 1.00 | |\n`);
+    process.stdout.write(`| reference: the bare loop writing each entry back (MULTI{XADD, XACK}) | ${Math.round(copy)} | ${(copy / bare).toFixed(2)} vs bare | |\n`);
+    process.stdout.write(`| trackplan stream, 1 consumer | ${Math.round(one)} | ${(one / bare).toFixed(2)} vs bare | >= 0.7 |\n`);
+    process.stdout.write(`| trackplan stream, 2 consumers | ${Math.round(two)} | ${(two / one).toFixed(2)} vs 1 consumer | >= 1.5 |\n`);
+  } finally {
+    redis.disconnect();
+    proc.kill('SIGTERM');
+    await once(proc, 'exit');
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const role = arg('role');
+if (role === 'bare') await runBare();
+else if (role === 'copy') await runCopy();
+else if (role === 'trackplan') await runTrackplan();
+else await main();
