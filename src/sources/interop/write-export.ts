@@ -1,6 +1,7 @@
-import { cp, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from '../../core/errors.js';
+import { replaceFolder } from '../replace-folder.js';
 
 /**
  * Writes an export without ever leaving it half-written: one file goes to a temp file beside
@@ -25,25 +26,11 @@ export async function writeExport(out: string, files: ReadonlyMap<string, string
   if (path.relative(target, path.resolve(cwd)).split(path.sep)[0] !== '..') {
     throw new ConfigError(`--out ${out} is the current folder or one of its parents; export into a folder of its own`);
   }
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.tmp-${suffix}`);
-  const old = path.join(path.dirname(target), `.${path.basename(target)}.old-${suffix}`);
-  const exists = await stat(target).then((s) => s.isDirectory(), () => false);
-  try {
-    await mkdir(temp, { recursive: true });
+  await replaceFolder(target, async (temp, exists) => {
     if (exists) await cp(target, temp, { recursive: true });
     for (const [relative, content] of files) {
       await mkdir(path.dirname(path.join(temp, relative)), { recursive: true });
       await writeFile(path.join(temp, relative), content);
     }
-    if (exists) await rename(target, old);
-    try {
-      await rename(temp, target);
-    } catch (error) {
-      if (exists) await rename(old, target);
-      throw error;
-    }
-    if (exists) await rm(old, { recursive: true, force: true });
-  } finally {
-    await rm(temp, { recursive: true, force: true });
-  }
+  });
 }
