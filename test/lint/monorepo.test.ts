@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.js';
 import type { Io } from '../../src/cli/io.js';
+import { fnv1a } from '../../src/core/file-names.js';
+import { nameTrackingFunctions } from '../../src/core/naming/namer.js';
 import { loadPlan } from '../../src/sources/load-plan.js';
 
 /**
@@ -195,17 +197,23 @@ describe('trackplan lint on a monorepo (issue 14)', () => {
     expect(pointed).toEqual(['17', '15']);
   });
 
-  it('item 9: names that differ only in case are a plan warning, with distinct file names', async () => {
-    const { plan, diagnostics: planDiagnostics } = await loadPlan(path.join(root, 'plans'), { cwd: root });
-    const found = planDiagnostics.map((d) => [d.ruleId, d.severity, d.location && 'file' in d.location ? `${d.location.file}:${d.location.line}:${d.location.column}` : '']);
-    expect(found).toEqual([
-      ['event-name-case', 'warning', 'plans/events.yaml:12:3'],
-      ['event-name-case', 'warning', 'plans/events.yaml:14:3'],
+  it('item 9: names that differ only in case are a plan warning, with distinct file and function names', async () => {
+    const io = cliIo();
+    expect(await runCli(['check', '--format', 'json'], io)).toBe(0);
+    const checked = (JSON.parse(io.out) as { diagnostics: (JsonDiagnostic & { related?: JsonLocation[] })[] }).diagnostics;
+    expect(checked.map((d) => [place(d), d.ruleId, d.severity, (d.related ?? []).map(place)])).toEqual([
+      ['plans/events.yaml:12:3', 'event-name-case', 'warning', ['plans/events.yaml:14:3']],
+      ['plans/events.yaml:14:3', 'event-name-case', 'warning', ['plans/events.yaml:12:3']],
     ]);
-    const reports = plan!.events.filter((e) => e.name.startsWith('Experiment Report'));
-    const fileNames = reports.map((e) => e.fileName);
-    expect(new Set(fileNames).size).toBe(2);
-    expect(fileNames.every((f) => /^experiment-report-create-web-[0-9a-f]{8}$/.test(f))).toBe(true);
+    const { plan } = await loadPlan(path.join(root, 'plans'), { cwd: root });
+    const variants = plan!.events.filter((e) => e.name.startsWith('Experiment Report'));
+    expect(variants.map((e) => [e.name, e.fileName])).toEqual([
+      ['Experiment Report: Create - [WEB]', `experiment-report-create-web-${fnv1a('Experiment Report: Create - [WEB]')}`],
+      ['Experiment Report: create - [WEB]', `experiment-report-create-web-${fnv1a('Experiment Report: create - [WEB]')}`],
+    ]);
+    const { names, diagnostics: naming } = nameTrackingFunctions(variants);
+    expect(naming).toEqual([]);
+    expect(names.map((n) => n.functionName)).toEqual(variants.map((e) => `experimentReportCreateWeb_${fnv1a(e.name)}`));
   });
 });
 
