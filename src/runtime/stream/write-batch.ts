@@ -3,6 +3,7 @@ import type { Validator } from '../types.js';
 import { deadLetter, decideEntry, type EntryOutcome, type StreamTargets } from './entries.js';
 import type { ReadEntry } from './reads.js';
 import type { StreamMetrics } from './stream-metrics.js';
+import { WriteScript } from './write-script.js';
 
 export interface BatchSettings extends StreamTargets {
   group: string;
@@ -12,12 +13,13 @@ export interface BatchSettings extends StreamTargets {
 }
 
 /**
- * Validates a batch and, in one MULTI/EXEC, XADDs every result and XACKs every entry: either all
- * of it happens or none (then the entries stay pending and are read again). Metrics count only
- * what EXEC committed.
+ * Validates a batch and, in one atomic script call (see write-script.ts), XADDs every result and
+ * then XACKs every entry: either all of it happens or the entries stay pending and are read
+ * again. The call is sent before this returns (validation is synchronous), so the caller can
+ * validate the next batch while Redis runs it. Metrics count only what the script committed.
  */
 export async function writeBatch(redis: Redis, entries: readonly ReadEntry[], settings: BatchSettings): Promise<void> {
-  const multi = redis.multi();
+  const script = new WriteScript(settings.group, settings.field);
   const outcomes: EntryOutcome[] = [];
   const acks = new Map<string, string[]>();
   for (const entry of entries) {
@@ -29,14 +31,10 @@ export async function writeBatch(redis: Redis, entries: readonly ReadEntry[], se
       ? deadLetter(entry, settings, 'maxDeliveries', `delivered ${entry.deliveries} times (--max-deliveries ${settings.maxDeliveries})`)
       : decideEntry(entry, settings.validator, settings);
     outcomes.push(outcome);
-    for (const write of outcome.writes) multi.xadd(write.stream, '*', ...write.fields);
+    for (const write of outcome.writes) script.add(write);
   }
-  for (const [stream, ids] of acks) multi.xack(stream, settings.group, ...ids);
-  const replies = await multi.exec();
-  if (replies === null) throw new Error('EXEC aborted');
-  const failed = replies.find(([error]) => error);
-  // Inside EXEC a command can fail alone (a key of the wrong type): say so rather than go on.
-  if (failed) throw failed[0]!;
+  for (const [stream, ids] of acks) script.ack(stream, ids);
+  await script.run(redis);
   const { metrics } = settings;
   metrics.batches.inc();
   metrics.read.inc([], entries.length);
