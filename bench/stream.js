@@ -8,12 +8,13 @@
 // group's lag (XINFO GROUPS) sampled during each run.
 // A second reference shows what writing the results back costs by itself: the bare loop plus one
 // XADD per entry in the MULTI/EXEC of its XACK.
-// Needs `npm run build` first. Usage: node bench/stream.js [--entries 50000] [--batch 100] [--rounds 2]
+// Needs `npm run build` first. Usage: node bench/stream.js [--entries 50000] [--batch 100] [--rounds 3]
+// [--only bare,copy,lua,one,two] (some runs only, no table).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -29,9 +30,17 @@ const STREAM = 'bench:in';
 // Each connects, prints READY, and starts on a line on stdin.
 
 async function waitForGo() {
-  process.once('SIGTERM', () => process.exit(0));
+  let started = process.cpuUsage();
+  // On SIGTERM a consumer reports the CPU time it used since GO (µs), so the run can say where the time went.
+  process.once('SIGTERM', () => {
+    const used = process.cpuUsage(started);
+    process.stdout.write(`CPU ${used.user + used.system}\n`, () => process.exit(0));
+  });
   process.stdout.write('READY\n');
-  for await (const _ of createInterface({ input: process.stdin })) return;
+  for await (const _ of createInterface({ input: process.stdin })) {
+    started = process.cpuUsage();
+    return;
+  }
 }
 
 async function runBare() {
@@ -74,14 +83,52 @@ async function runCopy() {
   }
 }
 
+/**
+ * A third reference, not a target: the bare loop that also writes each entry back as trackplan
+ * does (its write script: XADDs with the ids, then the XACK, atomic), and like trackplan reads the
+ * next batch while it parses one: what writing back costs at best, without validation or policy.
+ */
+async function runScriptCopy() {
+  const { Redis } = await import('ioredis');
+  const { defineWriteScript, WriteScript } = await import('../dist/runtime/stream/write-script.js');
+  const redis = new Redis({ port: Number(arg('port')), host: '127.0.0.1' });
+  defineWriteScript(redis);
+  const group = arg('group');
+  const read = (block) => redis.xreadgroup('GROUP', group, arg('consumer'), 'COUNT', Number(arg('batch', '100')), ...(block ? ['BLOCK', 200] : []), 'STREAMS', STREAM, '>');
+  await waitForGo();
+  let ahead;
+  let written;
+  for (;;) {
+    const reply = (ahead && await ahead) || await read(true);
+    ahead = undefined;
+    if (!reply) continue;
+    ahead = read(false);
+    const script = new WriteScript(group, 'data');
+    const ids = [];
+    for (const [id, fields] of reply[0][1]) {
+      const { messageId } = JSON.parse(fields[1]);
+      ids.push(id);
+      script.add({ stream: `bench:out:${group}`, fields: ['data', fields[1], 'id', id, 'stream', STREAM, 'messageId', messageId], ids: { data: fields[1], id, stream: STREAM, messageId } });
+    }
+    script.ack(STREAM, ids);
+    const next = script.run(redis);
+    await written;
+    written = next;
+  }
+}
+
 async function runTrackplan() {
   const { loadPlan } = await import('../dist/sources/load-plan.js');
   const { compileRuntimePlan } = await import('../dist/core/compiled-plan.js');
   const { createValidator } = await import('../dist/runtime/validator.js');
   const { startStreamConsumer } = await import('../dist/runtime/stream/index.js');
+  const { checkPatternSafety } = await import('../dist/app/safe-patterns.js');
   const { plan } = await loadPlan(path.join(root, 'plans'));
-  const validator = createValidator(compileRuntimePlan(plan));
+  // As `trackplan stream` builds it: patterns recheck proves safe run natively, the rest on RE2JS.
+  const validator = createValidator(compileRuntimePlan(plan), { safePatterns: (await checkPatternSafety(plan)).safe });
   const group = arg('group');
+  // Loaded before the start, as the other roles load it: the consumer imports it when it starts.
+  await import('ioredis');
   await waitForGo();
   await startStreamConsumer({
     redis: { port: Number(arg('port')), host: '127.0.0.1' }, streams: [STREAM], group, consumer: arg('consumer'), validator,
@@ -145,9 +192,18 @@ function startRole(role, port, group, consumer, batch) {
     child.stdout.on('data', (chunk) => {
       out += chunk;
       if (out.includes('READY')) resolve(child);
+      const cpu = /CPU (\d+)/.exec(out);
+      if (cpu) child.cpuMicros = Number(cpu[1]);
     });
     child.once('exit', (code) => reject(new Error(`${role} exited with ${code} before it was ready`)));
   });
+}
+
+/** redis-server's CPU time so far (user + system, µs), from INFO CPU. */
+async function redisCpu(redis) {
+  const info = await redis.info('cpu');
+  const seconds = (name) => Number(new RegExp(`^${name}:([\\d.]+)`, 'm').exec(info)[1]);
+  return Math.round((seconds('used_cpu_user') + seconds('used_cpu_sys')) * 1e6);
 }
 
 async function groupInfo(redis, group) {
@@ -161,6 +217,7 @@ async function measure(redis, port, role, consumers, entries, batch, label) {
   const group = `${label}-${Date.now()}`;
   await redis.xgroup('CREATE', STREAM, group, '0');
   const children = await Promise.all(Array.from({ length: consumers }, (_, i) => startRole(role, port, group, `c${i}`, batch)));
+  const redisBefore = await redisCpu(redis);
   const began = performance.now();
   for (const child of children) child.stdin.write('go\n');
   const lags = [];
@@ -171,22 +228,24 @@ async function measure(redis, port, role, consumers, entries, batch, label) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const seconds = (performance.now() - began) / 1000;
+  const redisMicros = (await redisCpu(redis)) - redisBefore;
   // SIGTERM: an orderly exit, so that a CPU profile (BENCH_PROFILE) is written.
   await Promise.all(children.map((child) => {
-    const exited = once(child, 'exit');
+    const exited = Promise.all([once(child, 'exit'), once(child.stdout, 'end')]);
     child.kill('SIGTERM');
     return exited;
   }));
+  const consumerMicros = children.reduce((sum, child) => sum + (child.cpuMicros ?? NaN), 0);
   await redis.del(`bench:out:${group}`, `bench:violations:${group}`, `bench:dead:${group}`);
   await redis.xgroup('DESTROY', STREAM, group);
   lags.sort((a, b) => a - b);
-  return { rate: entries / seconds, seconds, medianLag: lags[Math.floor(lags.length / 2)] };
+  return { rate: entries / seconds, seconds, medianLag: lags[Math.floor(lags.length / 2)], redisPerEntry: redisMicros / entries, consumerPerEntry: consumerMicros / entries };
 }
 
 async function main() {
   const entries = Number(arg('entries', '50000'));
   const batch = Number(arg('batch', '100'));
-  const rounds = Number(arg('rounds', '2'));
+  const rounds = Number(arg('rounds', '3'));
   const dir = await mkdtemp(path.join(tmpdir(), 'trackplan-bench-redis-'));
   const { port, proc } = await startRedis(dir);
   const { Redis } = await import('ioredis');
@@ -198,21 +257,32 @@ async function main() {
       await pipeline.exec();
     }
     process.stdout.write(`bench/stream: ${entries} entries (${Math.round((await redis.memory('USAGE', STREAM)) / entries)} B each in Redis), batch ${batch}, ${rounds} rounds; each consumer in its own process, all sharing the machine's cores with Redis\n\n`);
-    const runs = { bare: [], copy: [], one: [], two: [] };
+    const runs = { bare: [], copy: [], lua: [], one: [], two: [] };
+    const only = arg('only')?.split(',');
     for (let round = 1; round <= rounds; round++) {
-      for (const [kind, role, consumers] of [['bare', 'bare', 1], ['copy', 'copy', 1], ['one', 'trackplan', 1], ['two', 'trackplan', 2]]) {
+      for (const [kind, role, consumers] of [['bare', 'bare', 1], ['copy', 'copy', 1], ['lua', 'lua', 1], ['one', 'trackplan', 1], ['two', 'trackplan', 2]]) {
+        if (only && !only.includes(kind)) continue;
         const run = await measure(redis, port, role, consumers, entries, batch, kind);
         runs[kind].push(run);
-        process.stdout.write(`  round ${round} ${kind.padEnd(4)}: ${Math.round(run.rate)} entries/s (${run.seconds.toFixed(2)} s), median lag during the run ${run.medianLag}\n`);
+        process.stdout.write(`  round ${round} ${kind.padEnd(4)}: ${Math.round(run.rate)} entries/s (${run.seconds.toFixed(2)} s), median lag during the run ${run.medianLag}; CPU per entry: redis ${run.redisPerEntry.toFixed(1)} µs, consumers ${run.consumerPerEntry.toFixed(1)} µs\n`);
       }
     }
-    const median = (list) => list.map((r) => r.rate).sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)];
-    const [bare, copy, one, two] = [median(runs.bare), median(runs.copy), median(runs.one), median(runs.two)];
-    process.stdout.write(`\n| run | entries/s | ratio | target |\n| --- | --- | --- | --- |\n`);
-    process.stdout.write(`| bare XREADGROUP + JSON.parse + XACK, 1 consumer | ${Math.round(bare)} | 1.00 | |\n`);
-    process.stdout.write(`| reference: the bare loop writing each entry back (MULTI{XADD, XACK}) | ${Math.round(copy)} | ${(copy / bare).toFixed(2)} vs bare | |\n`);
-    process.stdout.write(`| trackplan stream, 1 consumer | ${Math.round(one)} | ${(one / bare).toFixed(2)} vs bare | >= 0.7 |\n`);
-    process.stdout.write(`| trackplan stream, 2 consumers | ${Math.round(two)} | ${(two / one).toFixed(2)} vs 1 consumer | >= 1.5 |\n`);
+    if (only) return;
+    // Ratios are taken within each round (the runs compared are seconds apart on a shared
+    // machine), then summed up as their median and range over the rounds.
+    const median = (list) => [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)];
+    const column = (kind, key) => runs[kind].map((run) => run[key]);
+    const ratios = (kind, base) => runs[kind].map((run, i) => run.rate / runs[base][i].rate);
+    const cell = (list) => `${median(list).toFixed(2)} (${Math.min(...list).toFixed(2)}-${Math.max(...list).toFixed(2)})`;
+    const cpu = (kind) => `${median(column(kind, 'consumerPerEntry')).toFixed(1)} + ${median(column(kind, 'redisPerEntry')).toFixed(1)}`;
+    const row = (label, kind, ratio, target = '') => process.stdout.write(`| ${label} | ${Math.round(median(column(kind, 'rate')))} | ${cpu(kind)} | ${ratio} | ${target} |\n`);
+    process.stdout.write(`\nMedians over ${rounds} rounds (range in brackets); CPU: consumer(s) + redis-server, µs per entry.\n\n| run | entries/s | CPU µs/entry | ratio | target |\n| --- | --- | --- | --- | --- |\n`);
+    row('bare XREADGROUP + JSON.parse + XACK, 1 consumer', 'bare', '1.00');
+    row('reference: the bare loop writing each entry back (MULTI{XADD, XACK})', 'copy', `${cell(ratios('copy', 'bare'))} vs bare`);
+    row("reference: the bare loop writing each entry back with trackplan's script, reading ahead", 'lua', `${cell(ratios('lua', 'bare'))} vs bare`);
+    row('trackplan stream, 1 consumer', 'one', `${cell(ratios('one', 'bare'))} vs bare`, '>= 0.7');
+    row('trackplan stream, 2 consumers', 'two', `${cell(ratios('two', 'one'))} vs 1 consumer`, '>= 1.5');
+    process.stdout.write(`\nLoad average at the end: ${loadavg().map((n) => n.toFixed(2)).join(', ')} (${cpus().length} cores).\n`);
   } finally {
     redis.disconnect();
     proc.kill('SIGTERM');
@@ -224,5 +294,6 @@ async function main() {
 const role = arg('role');
 if (role === 'bare') await runBare();
 else if (role === 'copy') await runCopy();
+else if (role === 'lua') await runScriptCopy();
 else if (role === 'trackplan') await runTrackplan();
 else await main();
