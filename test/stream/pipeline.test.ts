@@ -103,6 +103,29 @@ describe('stream: one batch, one script', () => {
   });
 });
 
+describe('stream: a Redis that refuses scripts', () => {
+  it('gets each batch written with MULTI/EXEC instead (an ACL without @scripting), and is told once', async () => {
+    await redis.call('ACL', 'SETUSER', 'nolua', 'on', '>pw', '~*', '&*', '+@all', '-@scripting');
+    const total = 95;
+    await produceLines(Array.from({ length: total }, (_, i) => kindOf(i).data(i)), { redis: redisOptions(), stream: 'acl:in' });
+    const logs: string[] = [];
+    const consumer = await startStreamConsumer({
+      redis: { ...redisOptions(), username: 'nolua', password: 'pw' }, streams: ['acl:in'], group: 'g', consumer: 'c', createGroup: true,
+      validator, ...targets('acl'), batch: 10, blockMs: 50, log: (text) => logs.push(text),
+    });
+    await waitDrained(redis, ['acl:in'], 'g', 20_000);
+    await consumer.stop();
+    const inputIds = (await readStream(redis, 'acl:in')).map((entry) => entry.id);
+    const ids = async (stream: string) => (await readStream(redis, stream)).map((entry) => entry.fields['id']);
+    const want = (verdicts: string[]) => inputIds.filter((_, i) => verdicts.includes(kindOf(i).verdict));
+    expect(await ids('acl:out')).toEqual(want(['accepted', 'violating']));
+    expect(await ids('acl:violations')).toEqual(want(['violating']));
+    expect(await ids('acl:dead')).toEqual(want(['malformed']));
+    expect((await readStream(redis, 'acl:out'))[0]!.fields).toEqual({ data: kindOf(0).data(0), id: inputIds[0], stream: 'acl:in', messageId: 'm-0' });
+    expect(logs.filter((text) => text.startsWith('redis refuses scripts (NOPERM'))).toHaveLength(1);
+  });
+});
+
 describe('stream: the pipelined loop', () => {
   it('a write that fails stops before its XACK: every acknowledged entry has its results, the failed batch stays pending', async () => {
     const total = 3000;

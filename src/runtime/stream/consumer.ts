@@ -7,7 +7,7 @@ import { checkTargets, ensureGroup, FatalStreamError, isFatal } from './group.js
 import { claimIdle, readNew, readOwnPending, type ReadEntry, type ReadScope } from './reads.js';
 import { scrubSecret } from './redis-url.js';
 import { createStreamMetrics, type StreamMetrics } from './stream-metrics.js';
-import { writeBatch } from './write-batch.js';
+import { writeBatch, type WriteMode } from './write-batch.js';
 import { defineWriteScript } from './write-script.js';
 import type { StreamTargets } from './entries.js';
 
@@ -90,6 +90,7 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
   redis.on('error', (error: Error) => void (lastError = error));
   let admin: typeof redis | undefined;
   let validator = options.validator;
+  const writeMode: WriteMode = { multi: false, onFallback: (reason) => log(`redis refuses scripts (${reason}); writing each batch with MULTI/EXEC instead`) };
   let stopping = false;
   let wake: (() => void) | undefined;
 
@@ -143,7 +144,7 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
             ahead.catch(() => undefined);
           }
           // Sent before writeBatch returns; awaited once the next batch is validated and sent.
-          const written = writeBatch(redis, entries, { ...options, group: options.group, validator, maxDeliveries, metrics });
+          const written = writeBatch(redis, entries, { ...options, group: options.group, validator, maxDeliveries, metrics, writeMode });
           written.catch(() => undefined);
           writes.push(written);
           while (writes.length > 1) await writes.shift();

@@ -54,6 +54,12 @@ const NAME = 'trackplanStreamWrite';
 
 type WriteScriptClient = Redis & { [NAME]: (...args: (string | Buffer)[]) => Promise<unknown> };
 
+/** Redis refused the script command itself (an ACL without @scripting, EVAL renamed away): nothing ran. */
+export function isScriptRefused(error: unknown): boolean {
+  const message = (error as Error)?.message ?? '';
+  return /^(NOPERM .*|ERR unknown command )'(eval|evalsha)'/i.test(message);
+}
+
 /** Registers the script on a connection (ioredis sends EVALSHA, and EVAL after a NOSCRIPT). */
 export function defineWriteScript(redis: Redis): void {
   redis.defineCommand(NAME, { lua: LUA });
@@ -76,7 +82,7 @@ export class WriteScript {
   private readonly keys: string[] = [];
   private readonly keyNumbers = new Map<string, string>();
   private readonly runs = new Map<string, Run[]>();
-  private readonly acks: (string | Buffer)[] = [];
+  private readonly acks: { stream: string; ids: readonly string[] }[] = [];
 
   constructor(private readonly group: string, private readonly field: string) {}
 
@@ -97,12 +103,9 @@ export class WriteScript {
     else run.values.push(ids.data, ids.id, ids.messageId);
   }
 
-  /** `XACK stream group ...ids` after every XADD, in chunks. */
+  /** `XACK stream group ...ids` after every XADD. */
   ack(stream: string, ids: readonly string[]): void {
-    for (let start = 0; start < ids.length; start += ACK_CHUNK) {
-      const chunk = ids.slice(start, start + ACK_CHUNK);
-      this.acks.push('A', this.keyNumber(stream), String(chunk.length), ...chunk);
-    }
+    this.acks.push({ stream, ids });
   }
 
   /** Sends the script (on `redis`, which `defineWriteScript` prepared). */
@@ -116,8 +119,41 @@ export class WriteScript {
         for (const value of run.values) args.push(value);
       }
     }
-    for (const value of this.acks) args.push(value);
+    for (const { stream, ids } of this.acks) {
+      for (let start = 0; start < ids.length; start += ACK_CHUNK) {
+        const chunk = ids.slice(start, start + ACK_CHUNK);
+        args.push('A', this.keyNumber(stream), String(chunk.length), ...chunk);
+      }
+    }
     return (redis as WriteScriptClient)[NAME](String(this.keys.length), ...this.keys, ...args);
+  }
+
+  /**
+   * The same writes as one MULTI/EXEC, for a Redis that refuses scripts. Inside EXEC a failing XADD
+   * does not stop the XACKs: that is why the consumer refuses output keys that are no streams.
+   */
+  async runMulti(redis: Redis): Promise<void> {
+    const multi = redis.multi();
+    for (const [stream, runs] of this.runs) {
+      for (const run of runs) {
+        if (run.op === 'X') {
+          multi.xadd(stream, '*', ...run.values);
+          continue;
+        }
+        const width = run.op === 'E' ? 3 : 2;
+        for (let i = 0; i < run.values.length; i += width) {
+          const fields = [this.field, run.values[i]!, 'id', run.values[i + 1]!, 'stream', run.src];
+          if (run.op === 'E') fields.push('messageId', run.values[i + 2]!);
+          multi.xadd(stream, '*', ...fields);
+        }
+      }
+    }
+    for (const { stream, ids } of this.acks) multi.xack(stream, this.group, ...ids);
+    const replies = await multi.exec();
+    if (replies === null) throw new Error('EXEC aborted');
+    const failed = replies.find(([error]) => error);
+    // Inside EXEC a command can fail alone (a key of the wrong type): say so rather than go on.
+    if (failed) throw failed[0]!;
   }
 
   private keyNumber(stream: string): string {
