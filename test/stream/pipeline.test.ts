@@ -47,7 +47,7 @@ async function acknowledged(stream: string, group: string): Promise<Set<string>>
 }
 
 describe('stream: one batch, one script', () => {
-  const cases: { name: string; lines: (i: number) => string; count: number; deleted?: number }[] = [
+  const cases: { name: string; lines: (i: number) => string; count: number; deleted?: number; multi?: boolean }[] = [
     // More ids than one XACK of the script takes (1,000): acknowledged in chunks.
     { name: 'big', lines: (i) => kindOf(i).data(i), count: 2500 },
     // No messageId, a non-object, text that is no JSON, bytes that are no UTF-8, an entry deleted while pending.
@@ -57,7 +57,9 @@ describe('stream: one batch, one script', () => {
       count: 40, deleted: 7,
     },
   ];
-  it.each(cases)('$name: every result written as decideEntry says, per stream in input order, every entry acknowledged', async ({ name, lines, count, deleted }) => {
+  // The same batches as MULTI/EXEC (--write-mode multi, or a Redis that refuses scripts).
+  cases.push(...cases.map((c) => ({ ...c, name: `${c.name}-multi`, multi: true })));
+  it.each(cases)('$name: every result written as decideEntry says, per stream in input order, every entry acknowledged', async ({ name, lines, count, deleted, multi }) => {
     const input = `${name}:in`;
     await produceLines(Array.from({ length: count }, (_, i) => lines(i)), { redis: redisOptions(), stream: input });
     await redis.xgroup('CREATE', input, 'g', '0');
@@ -70,7 +72,7 @@ describe('stream: one batch, one script', () => {
     const pending = await writer.callBuffer('XREADGROUP', 'GROUP', 'g', 'c', 'COUNT', count, 'STREAMS', input, '0') as [Buffer, [Buffer, Buffer[] | null][]][];
     const batch = pending[0]![1].map(([id, fields]) => ({ stream: input, id: id.toString(), fields: fields ?? [], deliveries: 1, ...(fields === null ? { deleted: true } : {}) }));
     const metrics = createStreamMetrics();
-    await writeBatch(writer, batch, { ...targets(name), group: 'g', validator, maxDeliveries: 5, metrics });
+    await writeBatch(writer, batch, { ...targets(name), group: 'g', validator, maxDeliveries: 5, metrics, writeMode: { multi: multi ?? false } });
     writer.disconnect();
 
     const want = new Map<string, (string | Buffer)[][]>();

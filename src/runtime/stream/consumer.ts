@@ -33,6 +33,12 @@ export interface StreamConsumerOptions extends StreamTargets {
   claimIdleMs?: number;
   /** An entry delivered more often than this goes to the dead-letter stream (default 5). */
   maxDeliveries?: number;
+  /**
+   * How each batch is written: `script` (default), one Lua script call, cheapest for this process;
+   * `multi`, MULTI/EXEC, cheaper for Redis (see docs/stream.md). Both are atomic; a Redis that
+   * refuses scripts gets `multi`.
+   */
+  writeMode?: 'script' | 'multi';
   /** Create the group if missing, from the start of each stream (entries already there count). */
   createGroup?: boolean;
   /** Scrubbed from every logged message. */
@@ -80,7 +86,7 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
   const claimIdleMs = options.claimIdleMs ?? 30_000;
   const maxDeliveries = options.maxDeliveries ?? 5;
   const metrics = createStreamMetrics();
-  // Commands fail at once while disconnected (no offline queue, no resend): a resent EXEC could
+  // Commands fail at once while disconnected (no offline queue, no resend): a resent write could
   // write a batch twice. The loop below retries, and starts again from the pending entries.
   const { Redis } = await import('ioredis');
   const redis = new Redis({ ...options.redis, lazyConnect: true, enableOfflineQueue: false, autoResendUnfulfilledCommands: false, maxRetriesPerRequest: 0, retryStrategy: (times) => Math.min(50 * times, 1000) });
@@ -90,7 +96,7 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
   redis.on('error', (error: Error) => void (lastError = error));
   let admin: typeof redis | undefined;
   let validator = options.validator;
-  const writeMode: WriteMode = { multi: false, onFallback: (reason) => log(`redis refuses scripts (${reason}); writing each batch with MULTI/EXEC instead`) };
+  const writeMode: WriteMode = { multi: options.writeMode === 'multi', onFallback: (reason) => log(`redis refuses scripts (${reason}); writing each batch with MULTI/EXEC instead`) };
   let stopping = false;
   let wake: (() => void) | undefined;
 

@@ -6,10 +6,11 @@ import type { EntryWrite } from './entries.js';
  * Redis runs a script as one unit, as it runs MULTI/EXEC (no other client's command in between;
  * AOF and replicas get its writes wrapped in MULTI/EXEC), so an entry is acknowledged exactly
  * when its results are written. It replaces a MULTI of one XADD per entry because ioredis spends
- * about 4 times the client CPU on one queued command than on the 2 or 3 script arguments of an
- * event (docs/stream.md, Benchmarks); Redis spends about the same on both. Unlike MULTI/EXEC, a
- * failing XADD stops the script before the XACKs: the entries stay pending instead of being
- * acknowledged without their results.
+ * about 4 times the client CPU on one queued command (a Command, a promise, a QUEUED reply) than on
+ * the 2 or 3 script arguments of an event; Redis spends about a third more on the script (see
+ * docs/stream.md, Benchmarks), and one Redis serves many consumers, but here the client is what
+ * limits. Unlike MULTI/EXEC, a failing XADD stops the script before the XACKs: the entries stay
+ * pending instead of being acknowledged without their results.
  *
  * KEYS: every stream written or acknowledged. ARGV[1]: the group, ARGV[2]: the event field; then
  * operations, each a letter, a key number, a count n, and its values:
