@@ -5,9 +5,9 @@
 // JSON.parse + XACK, one round trip after the other), same batch size, same Redis, same entries,
 // same run; `trackplan stream` before this change (built from the commit where this branch left
 // main, as bench/serve does) and with `--write-mode multi`; then two trackplan consumers in one
-// group against one. Every consumer runs in a
-// process of its own and starts on a signal, once loaded. Redis is a redis-server this script
-// starts on a free port (no persistence: it measures the consumers, not the disk).
+// group against one. Every consumer runs in a process of its own and starts on a signal, once
+// loaded. Redis is a redis-server this script starts on a free port (no persistence: it measures
+// the consumers, not the disk).
 // Two references show what writing the results back costs by itself, without validation: the
 // bare loop plus one XADD per entry in the MULTI/EXEC of its XACK (`copy`), and the bare loop
 // writing back with trackplan's script and reading ahead as trackplan does (`lua`).
