@@ -1,10 +1,13 @@
+import { minNumberLength } from './json-min-length.js';
+
 /**
  * What `JSON.parse` hides about a text: a key given twice (the parse keeps the last value only, so
  * a policy would judge one value and forward the other), nesting past a limit, and number literals
  * outside the range of doubles (`1e400` parses to Infinity, which JSON.stringify writes as `null`).
  *
- * The common case costs a walk over the parsed value and a native count in the text; the exact
- * scanner runs only when those disagree.
+ * The common case costs one walk over the parsed value, which also bounds the length of any text
+ * of it from below; the key count in the text runs only when the text is longer than that bound
+ * allows, and the exact scanner only when the counts disagree.
  */
 export interface JsonFindings {
   /** JSON pointer of the first repeated key (to the key), relative to the inspected value. */
@@ -15,15 +18,29 @@ export interface JsonFindings {
   bigNumbers?: Map<string, string>;
 }
 
-/** Members, depth and non-finite numbers of a parsed value (recursion stops at `maxDepth`: no stack overflow). */
-export function measureValue(value: unknown, maxDepth: number): { keys: number; tooDeep: boolean; nonFinite: boolean } {
+/** What a walk over a parsed value found. */
+export interface ValueShape {
+  /** Keys of every object (own, enumerable), each counted once. */
+  keys: number;
+  /** The value nests deeper than the limit (the walk stopped there: the other fields are partial). */
+  tooDeep: boolean;
+  /** It holds a number that is not finite (a literal past the range of doubles). */
+  nonFinite: boolean;
+  /**
+   * The fewest characters a JSON text of this value can have: keys and strings as long as parsed
+   * plus their quotes, numbers by `minNumberLength`, commas, colons and brackets, no whitespace.
+   */
+  minLength: number;
+}
+
+/** Members, depth, non-finite numbers and least text length of a parsed value (recursion stops at `maxDepth`: no stack overflow). */
+export function measureValue(value: unknown, maxDepth: number): ValueShape {
   // Recursion is the faster walk; past a few hundred levels (a raised --max-depth) the explicit stack is safe.
   // An enumerable member added to Object.prototype would be counted by for-in in every object, and
-  // an inflated parsed count could balance a repeated key: the walk of own values is taken then.
+  // an inflated parsed count or length could balance a repeated key: the walk of own values is taken then.
   if (maxDepth > RECURSION_LIMIT || isPrototypeExtended()) return measureIteratively(value, maxDepth);
-  const shape = { keys: 0, tooDeep: false, nonFinite: false };
-  if (value !== null && typeof value === 'object') measureNode(value, 1, maxDepth, shape);
-  else if (typeof value === 'number' && !Number.isFinite(value)) shape.nonFinite = true;
+  const shape: ValueShape = { keys: 0, tooDeep: false, nonFinite: false, minLength: 0 };
+  shape.minLength = value !== null && typeof value === 'object' ? measureNode(value, 1, maxDepth, shape) : measureLeaf(value, shape);
   return shape;
 }
 
@@ -34,18 +51,43 @@ function isPrototypeExtended(): boolean {
   return false;
 }
 
-function measureIteratively(value: unknown, maxDepth: number): { keys: number; tooDeep: boolean; nonFinite: boolean } {
-  const shape = { keys: 0, tooDeep: false, nonFinite: false };
+/** The least text of a value that is not an object or array (and notes a non-finite number). */
+function measureLeaf(value: unknown, shape: ValueShape): number {
+  switch (typeof value) {
+    case 'string':
+      return value.length + 2;
+    case 'number':
+      if (Number.isFinite(value)) return minNumberLength(value);
+      shape.nonFinite = true;
+      return 1;
+    case 'boolean':
+      return value ? 4 : 5;
+    default:
+      return 4;
+  }
+}
+
+function measureIteratively(value: unknown, maxDepth: number): ValueShape {
+  const shape: ValueShape = { keys: 0, tooDeep: false, nonFinite: false, minLength: 0 };
   const stack: unknown[] = [value];
   const depths: number[] = [1];
   while (stack.length > 0) {
     const node = stack.pop();
     const depth = depths.pop()!;
-    if (node === Infinity || node === -Infinity) shape.nonFinite = true;
-    if (node === null || typeof node !== 'object') continue;
+    if (node === null || typeof node !== 'object') {
+      shape.minLength += measureLeaf(node, shape);
+      continue;
+    }
     if (depth > maxDepth) return { ...shape, tooDeep: true };
-    const items: unknown[] = Array.isArray(node) ? node : Object.values(node);
-    if (!Array.isArray(node)) shape.keys += items.length;
+    let items: unknown[];
+    if (Array.isArray(node)) items = node;
+    else {
+      const names = Object.keys(node);
+      shape.keys += names.length;
+      for (const name of names) shape.minLength += name.length + 3;
+      items = names.map((name) => (node as Record<string, unknown>)[name]);
+    }
+    shape.minLength += items.length > 0 ? items.length + 1 : 2;
     for (const item of items) {
       stack.push(item);
       depths.push(depth + 1);
@@ -54,28 +96,43 @@ function measureIteratively(value: unknown, maxDepth: number): { keys: number; t
   return shape;
 }
 
-function measureNode(node: object, depth: number, maxDepth: number, shape: { keys: number; tooDeep: boolean; nonFinite: boolean }): void {
+/** Walks an object or array; returns its least text length. */
+function measureNode(node: object, depth: number, maxDepth: number, shape: ValueShape): number {
   if (depth > maxDepth) {
     shape.tooDeep = true;
-    return;
+    return 0;
   }
+  // Brackets and commas: n + 1 characters for n > 0 members, 2 for none.
+  let length = 2;
   if (Array.isArray(node)) {
+    if (node.length > 0) length = node.length + 1;
     for (let i = 0; i < node.length; i++) {
       const item: unknown = node[i];
-      if (typeof item === 'object' && item !== null) measureNode(item, depth + 1, maxDepth, shape);
-      else if (item === Infinity || item === -Infinity) shape.nonFinite = true;
-      if (shape.tooDeep) return;
+      if (typeof item === 'string') length += item.length + 2;
+      else if (typeof item !== 'object' || item === null) length += measureLeaf(item, shape);
+      else {
+        length += measureNode(item, depth + 1, maxDepth, shape);
+        if (shape.tooDeep) return length;
+      }
     }
-    return;
+    return length;
   }
+  let members = 0;
   // for-in is the faster walk; measureValue took the other one if Object.prototype has enumerable members.
   for (const key in node) {
-    shape.keys++;
+    members++;
+    // The key, its quotes and its colon.
+    length += key.length + 3;
     const item = (node as Record<string, unknown>)[key];
-    if (typeof item === 'object' && item !== null) measureNode(item, depth + 1, maxDepth, shape);
-    else if (item === Infinity || item === -Infinity) shape.nonFinite = true;
-    if (shape.tooDeep) return;
+    if (typeof item === 'string') length += item.length + 2;
+    else if (typeof item !== 'object' || item === null) length += measureLeaf(item, shape);
+    else {
+      length += measureNode(item, depth + 1, maxDepth, shape);
+      if (shape.tooDeep) return length;
+    }
   }
+  shape.keys += members;
+  return members > 0 ? length + members - 1 : length;
 }
 
 /**
@@ -112,11 +169,19 @@ const BACKSLASH = 92;
 export function inspectJson(text: string, parsed: unknown, maxDepth: number): JsonFindings {
   const shape = measureValue(parsed, maxDepth);
   if (shape.tooDeep) return { tooDeep: true };
-  // The text count is never below the keys it holds, the parsed count is below them by the
-  // repeats: equal counts mean no repeat, and the exact scanner runs only when they differ.
-  if (!shape.nonFinite && countTextKeys(text) === shape.keys) return {};
+  if (!shape.nonFinite) {
+    // Each member the parse dropped for a repeat left at least 5 characters in the text (`"":0` and
+    // a comma) beyond what the parsed value needs: a text shorter than that has no repeat.
+    if (text.length - shape.minLength < MIN_DROPPED_MEMBER) return {};
+    // Spaces, escapes or long numbers: the text count is never below the keys it holds, the parsed
+    // count is below them by the repeats: equal counts mean no repeat.
+    if (countTextKeys(text) === shape.keys) return {};
+  }
   return scanJson(text);
 }
+
+/** `"":0,`: the shortest member a repeat can leave behind, with its comma. */
+const MIN_DROPPED_MEMBER = 5;
 
 const WS = new Set([32, 9, 10, 13]);
 
