@@ -14,6 +14,9 @@ export function minNumberLength(x: number): number {
   }
   // Zero, and magnitudes where the reasoning below is not worth it: one character is always true.
   if (n === 0 || !(n < 1e12)) return 1 + sign;
+  // Integers; an exponent form is shorter only past two trailing zeros (`1e3` for 1000, `11e2`
+  // ties 1100). Small ones first, with integer arithmetic (a float modulo is a library call).
+  if ((n | 0) === n) return ((n | 0) % 1000 !== 0 ? countDigits(n) : minIntegerLength(n)) + sign;
   if (Number.isInteger(n)) return minIntegerLength(n) + sign;
   // Not an integer: `d.f` or an exponent form. The fraction needs k digits, where k is the fewest
   // with which a decimal parses to n: Math.round(n * 10^k) / 10^k === n exactly when one does
@@ -30,7 +33,7 @@ export function minNumberLength(x: number): number {
  */
 function minIntegerLength(n: number): number {
   const digits = countDigits(n);
-  if (n % 10 !== 0) return digits;
+  if (n % 1000 !== 0) return digits;
   let significant = digits;
   for (let m = n; m % 10 === 0; m /= 10) significant--;
   return Math.min(digits, significant + 1 + countDigits(digits - significant));
