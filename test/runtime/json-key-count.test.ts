@@ -113,9 +113,12 @@ describe('the fast path never hides a repeated key', () => {
         let next = 0;
         let nextEscape = 0;
         const text = write(tree, () => pool[next++ % pool.length]!, () => escapes[nextEscape++ % escapes.length]!);
-        const found = inspectJson(text, JSON.parse(text), 1000);
-        expect(found.duplicateKey !== undefined).toBe(hasRepeat(tree));
-        expect(found.duplicateKey).toBe(scanJson(text).duplicateKey);
+        // 64: the recursive walk; 1000 (past 512 levels allowed): the walk with its own stack.
+        for (const maxDepth of [64, 1000]) {
+          const found = inspectJson(text, JSON.parse(text), maxDepth);
+          expect(found.duplicateKey !== undefined).toBe(hasRepeat(tree));
+          expect(found.duplicateKey).toBe(scanJson(text).duplicateKey);
+        }
       }),
       { seed: 17, numRuns: 1500 },
     );
