@@ -26,7 +26,7 @@ export function pay(userId: string, total: number, plan: Plan, coupon?: string) 
 }
 export function refund(userId: string, total: number, plan: Plan) {
   client.track({ userId, event: 'Order Completed', properties: { total, currency: 'EUR', plan, items: [] } });
-  const name = \`\${plan} viewed\`;
+  const name = \`\${userId} viewed\`;
   client.track({ userId, event: name, properties: {} });
 }
 `,
