@@ -211,7 +211,27 @@ export interface WrapperCall {
   event?: ArgumentPath;
   /** Properties (track/page/screen) or traits (identify/group). */
   properties?: ArgumentPath;
+  /**
+   * Node-style wrappers: the argument that is one message object, read as a Node SDK message
+   * (`event` or `name`, `properties` or `traits`); replaces `event` and `properties`.
+   */
+  message?: number;
+  /**
+   * The module the callee's binding comes from: an import specifier as written (`@/lib/analytics`),
+   * or a path glob relative to the working directory matched against the resolved file.
+   */
+  from?: string;
+  /** How the wrapper changes the name before it sends it, so the linted name is the sent name. */
+  name?: NameTransform;
 }
+
+/**
+ * A wrapper's change of the name: a constant `prefix` and/or `suffix`, or a regular expression
+ * `pattern` (JavaScript syntax) whose first match is replaced by `replace` (`$1` and the like).
+ */
+export type NameTransform =
+  | { prefix?: string; suffix?: string; pattern?: undefined; replace?: undefined }
+  | { pattern: string; replace: string; prefix?: undefined; suffix?: undefined };
 
 /** One `lint.rules` entry: the rule id where it is written and its severity. */
 export interface LintRuleSettingIR {

@@ -29,6 +29,6 @@ export { hasErrors, type Diagnostic, type Severity } from '../core/diagnostics.j
 export type { Location, FileLocation, SheetLocation } from '../core/location.js';
 export type {
   PlanIR, EventIR, PropertyIR, TypeIR, SourceIR, PolicyIR, PolicySettings, PolicyAction, RuleSettingIR, RuleSeverity,
-  LintSettingsIR, LintRuleSettingIR, WrapperCall, ArgumentPath, CallType, PrimitiveType, EnumValue, EventStatus,
+  LintSettingsIR, LintRuleSettingIR, WrapperCall, ArgumentPath, NameTransform, CallType, PrimitiveType, EnumValue, EventStatus,
 } from '../core/ir.js';
 export { CALL_TYPES, PRIMITIVE_TYPES } from '../core/ir.js';

@@ -16,6 +16,7 @@ import { parseSource, syntaxProblems } from './parse.js';
 import { indexPlan, type PlanIndex } from './plan-index.js';
 import { createLintProgram, defaultCompilerOptions } from './program.js';
 import { resolveCall, type ResolveContext } from './resolve-call.js';
+import { createModuleResolver } from './resolve-module.js';
 import { findRule } from './rules/index.js';
 import { scanFile, type FileScan } from './scan-file.js';
 import type { SdkForm } from './sdk.js';
@@ -97,6 +98,7 @@ function startRun(sources: readonly SourceText[], options: LintSourcesOptions): 
   const evaluator = new Evaluator({ bindings: (sourceFile) => (current?.sourceFile === sourceFile ? current : bindingsOf(run, sourceFile)), checker: getChecker });
   const context: ResolveContext = {
     receivers: new Set(config.receivers), wrappers: config.calls, generated, generatedModules: generatedModulePaths, checker: getChecker, evaluator,
+    resolveModule: createModuleResolver(options.compilerOptions ?? defaultCompilerOptions(), texts), cwd: path.resolve(cwd),
   };
   run.checkScan = (scan) => {
     current = scan;
