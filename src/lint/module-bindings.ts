@@ -33,7 +33,7 @@ function collect(sourceFile: ts.SourceFile): ModuleBindings {
     else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) out.declared.add(node.name.text);
     else if (ts.isParameter(node)) {
       declare(node.name, out);
-      if (ts.isIdentifier(node.name) && ts.isParameterPropertyDeclaration(node, node.parent)) setField(out, node.name.text, node.type, node.initializer);
+      if (ts.isIdentifier(node.name) && isParameterProperty(node)) setField(out, node.name.text, node.type, node.initializer);
     } else if (ts.isPropertyDeclaration(node) && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) {
       setField(out, node.name.text, node.type, node.initializer);
     }
@@ -76,4 +76,11 @@ function setField(out: ModuleBindings, field: string, type: ts.TypeNode | undefi
   if (type && ts.isTypeReferenceNode(type)) name = entityText(type.typeName);
   else if (init && ts.isNewExpression(unwrap(init))) name = expressionText((unwrap(init) as ts.NewExpression).expression);
   if (name !== undefined) out.fieldTypes.set(field, name.split('.')[0]!);
+}
+
+const FIELD_MODIFIERS = new Set([ts.SyntaxKind.PublicKeyword, ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword, ts.SyntaxKind.ReadonlyKeyword]);
+
+/** `constructor(private analyticsService: AnalyticsService)` (the trees are parsed without parent links). */
+function isParameterProperty(node: ts.ParameterDeclaration): boolean {
+  return (node.modifiers ?? []).some((m) => FIELD_MODIFIERS.has(m.kind));
 }

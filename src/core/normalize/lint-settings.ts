@@ -131,7 +131,8 @@ function readNameTransform(reader: Reader, entry: RawEntry, where: string): Name
   }
   const replace = fields.find((f) => f.key === 'replace');
   if (replace) reader.report(planError('missingKey', map.location, { where, key: 'pattern' }));
-  else if (fields.length === 0) reader.invalid(entry.value, where, 'a mapping of prefix, suffix, or pattern and replace');
+  else if (map.entries.length === 0) reader.invalid(entry.value, where, 'a mapping of prefix, suffix, or pattern and replace');
+  else if (fields.length === 0) return undefined;
   else return { ...(text.has('prefix') ? { prefix: text.get('prefix')! } : {}), ...(text.has('suffix') ? { suffix: text.get('suffix')! } : {}) };
   return undefined;
 }
