@@ -9,6 +9,8 @@ export interface ModuleBindings {
   declared: Set<string>;
   /** Class fields and parameter properties -> the first name of their class (`: AnalyticsService`, `new AnalyticsService()`). */
   fieldTypes: Map<string, string>;
+  /** Parameters and variables -> the first name of their class, the same way. */
+  typedNames: Map<string, string>;
 }
 
 const cache = new WeakMap<ts.SourceFile, ModuleBindings>();
@@ -24,7 +26,7 @@ export function readModuleBindings(sourceFile: ts.SourceFile): ModuleBindings {
 }
 
 function collect(sourceFile: ts.SourceFile): ModuleBindings {
-  const out: ModuleBindings = { imports: new Map(), declared: new Set(), fieldTypes: new Map() };
+  const out: ModuleBindings = { imports: new Map(), declared: new Set(), fieldTypes: new Map(), typedNames: new Map() };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) readImport(node, out);
     else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) {
@@ -33,9 +35,10 @@ function collect(sourceFile: ts.SourceFile): ModuleBindings {
     else if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) out.declared.add(node.name.text);
     else if (ts.isParameter(node)) {
       declare(node.name, out);
-      if (ts.isIdentifier(node.name) && isParameterProperty(node)) setField(out, node.name.text, node.type, node.initializer);
+      if (ts.isIdentifier(node.name)) setType(out.typedNames, node.name.text, node.type, node.initializer);
+      if (ts.isIdentifier(node.name) && isParameterProperty(node)) setType(out.fieldTypes, node.name.text, node.type, node.initializer);
     } else if (ts.isPropertyDeclaration(node) && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) {
-      setField(out, node.name.text, node.type, node.initializer);
+      setType(out.fieldTypes, node.name.text, node.type, node.initializer);
     }
     ts.forEachChild(node, visit);
   };
@@ -60,6 +63,7 @@ function readVariable(node: ts.VariableDeclaration, out: ModuleBindings): void {
   const required = init && ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'require' ? init.arguments[0] : undefined;
   if (!required || !ts.isStringLiteralLike(required)) {
     declare(node.name, out);
+    if (ts.isIdentifier(node.name)) setType(out.typedNames, node.name.text, node.type, node.initializer);
     return;
   }
   const names = ts.isIdentifier(node.name) ? [node.name] : ts.isObjectBindingPattern(node.name) ? node.name.elements.map((e) => e.name) : [];
@@ -71,11 +75,11 @@ function declare(name: ts.BindingName, out: ModuleBindings): void {
   else for (const element of name.elements) if (!ts.isOmittedExpression(element)) declare(element.name, out);
 }
 
-function setField(out: ModuleBindings, field: string, type: ts.TypeNode | undefined, init: ts.Expression | undefined): void {
+function setType(map: Map<string, string>, field: string, type: ts.TypeNode | undefined, init: ts.Expression | undefined): void {
   let name: string | undefined;
   if (type && ts.isTypeReferenceNode(type)) name = entityText(type.typeName);
   else if (init && ts.isNewExpression(unwrap(init))) name = expressionText((unwrap(init) as ts.NewExpression).expression);
-  if (name !== undefined) out.fieldTypes.set(field, name.split('.')[0]!);
+  if (name !== undefined) map.set(field, name.split('.')[0]!);
 }
 
 const FIELD_MODIFIERS = new Set([ts.SyntaxKind.PublicKeyword, ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword, ts.SyntaxKind.ReadonlyKeyword]);

@@ -45,18 +45,25 @@ export function matchesFrom(wrapper: WrapperCall, scan: FileScan, callee: ts.Exp
   if (root === 'this') {
     const field = firstField(callee);
     const type = field === undefined ? undefined : bindings.fieldTypes.get(field);
-    if (type === undefined) return fileMatchesFrom(from, scan.absolute, ctx.cwd);
+    // `this.track()` is a method of the class itself; `this.x.track()` with `x` of an unknown class is not the wrapper's.
+    if (type === undefined) return field === undefined && isModule(from, scan.absolute, ctx);
     root = type;
   }
   if (root === undefined) return false;
+  if (!bindings.imports.has(root)) root = bindings.typedNames.get(root) ?? root;
   const imported = bindings.imports.get(root);
-  if (imported === undefined) return bindings.declared.has(root) && fileMatchesFrom(from, scan.absolute, ctx.cwd);
+  if (imported === undefined) return bindings.declared.has(root) && isModule(from, scan.absolute, ctx);
   if (imported.specifier === from) return true;
   const target = ctx.resolveModule(imported.specifier, scan.absolute);
   if (target === undefined) return false;
   if (fileMatchesFrom(from, target, ctx.cwd)) return true;
   if (!from.includes('*') && ctx.resolveModule(from, scan.absolute) === target) return true;
   return declaredIn(imported.node, ctx, from);
+}
+
+/** The file is the `from:` module: the glob matches it, or the specifier resolves to it. */
+function isModule(from: string, file: string, ctx: ScopeContext): boolean {
+  return fileMatchesFrom(from, file, ctx.cwd) || (!from.includes('*') && ctx.resolveModule(from, file) === file);
 }
 
 /** Through a barrel (`export * from './analytics'`): where the checker says the imported name is declared. */
