@@ -86,14 +86,22 @@ function analyticsSdkSink(scan: FileScan, node: ts.CallExpression): Sink | undef
 /** The SDK a receiver belongs to: an import of its package (directly, or what it created), else its name. */
 function sdkOfReceiver(scan: FileScan, receiver: ts.Expression): string | undefined {
   const text = expressionText(receiver);
-  if (text === undefined) return undefined;
+  if (text === undefined) return chainRootSdk(scan, receiver);
   const bindings = readModuleBindings(scan.sourceFile);
   const [first, second] = text.split('.');
-  const root = first === 'this' && second !== undefined ? bindings.fieldTypes.get(second) ?? second : first!;
+  // The receiver's class by its annotation or `new X()` (`private mixpanel: Mixpanel`, `client: PostHog`).
+  const root = first === 'this' && second !== undefined ? bindings.fieldTypes.get(second) ?? second : bindings.typedNames.get(first!) ?? first!;
   const byImport = importedSdk(scan, root) ?? createdBy(scan, root);
   if (byImport) return byImport;
   const last = text.split('.').pop()!.toLowerCase();
   return ANALYTICS_RECEIVERS.find((name) => last.includes(name));
+}
+
+/** `amplitude.getInstance().logEvent(...)`: the SDK of the chain's first name. */
+function chainRootSdk(scan: FileScan, receiver: ts.Expression): string | undefined {
+  let current = unwrap(receiver);
+  while (ts.isCallExpression(current) || ts.isPropertyAccessExpression(current)) current = unwrap(current.expression);
+  return ts.isIdentifier(current) ? importedSdk(scan, current.text) : undefined;
 }
 
 function importedSdk(scan: FileScan, name: string): string | undefined {

@@ -67,6 +67,18 @@ const cases: SuggestCase[] = [
     ],
   },
   {
+    name: 'an analytics SDK client by the annotation of a parameter, amplitude logEvent',
+    files: {
+      'src/lib/ph.ts': `import type { PostHog } from 'posthog-node';\nexport function send(client: PostHog, event: string, properties: object) {\n  client.capture({ distinctId: 'd', event, properties });\n}`,
+      'src/lib/amp.js': `import amplitude from 'amplitude-js';\nexport function log(name, props) { amplitude.getInstance().logEvent(name, props); }\nexport function logDirect(name, props) { amplitude.logEvent(name, props); }`,
+    },
+    expected: [
+      ['src/lib/amp.js', 2, 17, 'log', 'analytics-sdk', 'amplitude.getInstance().logEvent', 'amplitude', { callee: 'log', from: 'src/lib/amp.js', event: 0, properties: 1 }],
+      ['src/lib/amp.js', 3, 17, 'logDirect', 'analytics-sdk', 'amplitude.logEvent', 'amplitude', { callee: 'logDirect', from: 'src/lib/amp.js', event: 0, properties: 1 }],
+      ['src/lib/ph.ts', 2, 17, 'send', 'analytics-sdk', 'client.capture', 'posthog', { callee: 'send', from: 'src/lib/ph.ts', event: 1, properties: 2 }],
+    ],
+  },
+  {
     name: 'fetch, axios.post and api.post to collector paths',
     files: {
       'src/lib/http.ts': [
