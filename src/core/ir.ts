@@ -227,11 +227,18 @@ export interface WrapperCall {
 
 /**
  * A wrapper's change of the name: a constant `prefix` and/or `suffix`, or a regular expression
- * `pattern` (JavaScript syntax) whose first match is replaced by `replace` (`$1` and the like).
+ * `pattern` (JavaScript syntax) whose first match is replaced by `replace`; never both kinds.
  */
-export type NameTransform =
-  | { prefix?: string; suffix?: string; pattern?: undefined; replace?: undefined }
-  | { pattern: string; replace: string; prefix?: undefined; suffix?: undefined };
+export interface NameTransform {
+  /** Text put before the name. */
+  prefix?: string;
+  /** Text put after the name. */
+  suffix?: string;
+  /** A JavaScript regular expression; its first match in the name is replaced. */
+  pattern?: string;
+  /** The replacement of the pattern's match (`$1`, `$<name>` refer to its groups). */
+  replace?: string;
+}
 
 /** One `lint.rules` entry: the rule id where it is written and its severity. */
 export interface LintRuleSettingIR {

@@ -47,6 +47,6 @@ export function patternProblem(pattern: string): string | undefined {
 
 /** The name a wrapper sends for `name`: the transform applied (a pattern that does not match leaves it as it is). */
 export function transformName(name: string, transform: NameTransform): string {
-  if (transform.pattern !== undefined) return name.replace(new RegExp(transform.pattern), transform.replace);
+  if (transform.pattern !== undefined) return name.replace(new RegExp(transform.pattern), transform.replace ?? '');
   return `${transform.prefix ?? ''}${name}${transform.suffix ?? ''}`;
 }

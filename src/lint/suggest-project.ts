@@ -12,6 +12,7 @@ import { suggestWrappers, type SuggestWrappersResult } from './suggest-wrappers.
 export interface SuggestProjectOptions {
   /** Files or folders to look at, relative to `cwd` (default `.`). */
   paths?: string[];
+  /** The project folder: paths, file names and `from:` paths are relative to it. */
   cwd: string;
   /** Receivers and ignores of the plan's lint settings. */
   config: Pick<LintConfig, 'receivers' | 'ignore'>;
