@@ -25,7 +25,7 @@ export const lintSources: (sources: readonly SourceText[], options: LintSourcesO
 export type { LintProjectOptions, LintSourcesOptions, SourceText };
 export { suggestWrappersInProject, type SuggestProjectOptions } from './suggest-project.js';
 export type { SuggestWrappersResult, WrapperSuggestion, SuggestedCall } from './suggest-wrappers.js';
-export type { SinkKind } from './suggest-sinks.js';
+export type { SinkKind } from '../core/wrapper-suggestions.js';
 export type { LintReport as LintResult, LintStats, CallForm, CallSite, Coverage, EventCoverage, SourceCoverage } from '../core/lint-results.js';
 export { defaultLintConfig, mergeLintConfig, type LintConfig } from './config.js';
 export { hasErrors, type Diagnostic, type Severity } from '../core/diagnostics.js';

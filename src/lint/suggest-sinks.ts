@@ -1,12 +1,12 @@
 import { ts } from 'ts-morph';
 import type { CallType } from '../core/ir.js';
+import type { SinkKind } from '../core/wrapper-suggestions.js';
 import { readModuleBindings } from './module-bindings.js';
 import { resolveCall, type ResolveContext } from './resolve-call.js';
 import type { FileScan } from './scan-file.js';
 import { expressionText, unwrap } from './syntax.js';
 
-/** What kind of analytics sink a call is: an SDK lint checks, another analytics SDK, or an HTTP request to a collector. */
-export type SinkKind = 'sdk' | 'analytics-sdk' | 'collector';
+export type { SinkKind } from '../core/wrapper-suggestions.js';
 
 /** An analytics sink call and the expressions that carry its name, properties, or whole message. */
 export interface Sink {

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { SuggestWrappersResult, WrapperSuggestion } from '../lint/suggest-wrappers.js';
+import type { SuggestWrappersResult, WrapperSuggestion } from '../core/wrapper-suggestions.js';
 import { defineReporter } from './reporter.js';
 
 /**
