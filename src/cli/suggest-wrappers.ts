@@ -10,14 +10,22 @@ import { findReporter } from '../report/reporter.js';
 import { SUGGEST_REPORTERS } from '../report/wrapper-suggestions.js';
 import { loadPlan } from '../sources/load-plan.js';
 import { EXIT, writeReport, type ExitCode, type Io } from './io.js';
-import type { LintOptions } from './lint.js';
+
+/** The `trackplan lint` options `--suggest-wrappers` reads. */
+export interface SuggestWrappersOptions {
+  plan: string;
+  format: string;
+  receiver?: string[];
+  ignore?: string[];
+  output?: string;
+}
 
 /**
  * `trackplan lint --suggest-wrappers`: lists functions whose parameters reach an analytics sink,
  * each with a ready `lint.calls` entry. The plan is optional (its receivers and ignores apply
  * when it exists). Exit 0 with or without suggestions, 2 on a usage or config error.
  */
-export async function runSuggestWrappers(paths: string[], options: LintOptions, io: Io): Promise<ExitCode> {
+export async function runSuggestWrappers(paths: string[], options: SuggestWrappersOptions, io: Io): Promise<ExitCode> {
   if (!SUGGEST_REPORTERS.some((r) => r.name === options.format)) {
     throw new ConfigError(`--suggest-wrappers prints ${SUGGEST_REPORTERS.map((r) => r.name).join(' or ')}, not ${options.format}`);
   }

@@ -20,7 +20,6 @@ export const PLAN_ERRORS = {
   duplicateHeader: { ruleId: 'duplicate-header', message: 'a second plan header: expected exactly one file with `trackplan:`, the first is at {other}' },
   unsupportedFormat: { ruleId: 'unsupported-format-version', message: 'plan format version: expected 1, found {found}' },
   missingKey: { ruleId: 'missing-key', message: '{where}: required key "{key}" is missing' },
-  exclusiveKeys: { ruleId: 'invalid-value', message: '{where}: "{key}" cannot be used together with "{other}"' },
   invalidVersion: { ruleId: 'invalid-version', message: 'version: expected a semantic version like 1.4.0, found {found}' },
   invalidId: { ruleId: 'invalid-value', message: 'id: expected letters, digits, ".", "_" or "-" (starting with a letter or digit), found {found}' },
   duplicateName: { ruleId: 'duplicate-name', message: '{kind} "{name}" is defined twice: here and at {other}' },

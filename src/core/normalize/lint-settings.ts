@@ -93,7 +93,7 @@ function readScope(reader: Reader, fields: RawEntry[], where: string, wrapper: W
     const value = message.value.kind === 'scalar' ? parseArgumentPath(message.value.value) : undefined;
     const clash = fields.find((f) => f.key === 'event' || f.key === 'properties');
     if (!value || value.key !== undefined) reader.invalid(message.value, `${where}.message`, 'an argument index (0, 1, ...)');
-    else if (clash) reader.report(planError('exclusiveKeys', message.keyLocation, { where, key: 'message', other: clash.key }));
+    else if (clash) reader.report(planError('invalidValue', message.keyLocation, { where: `${where}.message`, expected: 'no event or properties beside it (the message holds them)', found: `"${clash.key}" beside it` }));
     else {
       delete wrapper.event;
       delete wrapper.properties;
@@ -120,7 +120,7 @@ function readNameTransform(reader: Reader, entry: RawEntry, where: string): Name
   const pattern = fields.find((f) => f.key === 'pattern');
   if (pattern) {
     const other = fields.find((f) => f.key === 'prefix' || f.key === 'suffix');
-    if (other) reader.report(planError('exclusiveKeys', other.keyLocation, { where, key: other.key, other: 'pattern' }));
+    if (other) reader.report(planError('invalidValue', other.keyLocation, { where: `${where}.${other.key}`, expected: 'no prefix or suffix beside a pattern (put them in its replace)', found: `"${other.key}" beside "pattern"` }));
     else if (!text.has('replace')) reader.report(planError('missingKey', map.location, { where, key: 'replace' }));
     else {
       const problem = patternProblem(text.get('pattern')!);
