@@ -34,7 +34,7 @@ export interface WrapperSuggestion {
   /** The sink call its parameters reach: its kind, callee as written, SDK or URL, and place in the same file. */
   sink: { kind: SinkKind; callee: string; detail: string; line: number; column: number };
   /** The `lint.calls` entry to paste. */
-  call: SuggestedCall;
+  entry: SuggestedCall;
 }
 
 /** What `--suggest-wrappers` found. */

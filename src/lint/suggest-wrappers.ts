@@ -36,7 +36,7 @@ export function suggestWrappers(sources: readonly SourceText[], options: Suggest
   const prefilter = buildPrefilter(SINK_METHODS, SINK_FUNCTIONS);
   const display = (file: string) => path.relative(options.cwd, file).split(path.sep).join('/');
   let current: FileScan | undefined;
-  const evaluator = new Evaluator({ bindings: (sf) => current ?? { file: display(sf.fileName), consts: new Map(), enums: new Map() }, checker: () => undefined });
+  const evaluator = new Evaluator({ bindings: (sf) => current ?? { file: display(sf.fileName), consts: new Map(), enums: new Map(), params: new Map() }, checker: () => undefined });
   const ctx: ResolveContext = {
     receivers: new Set(options.receivers), wrappers: [], generated: new Map(), generatedModules: new Map(), checker: () => undefined,
     evaluator, resolveModule: options.resolveModule, cwd: options.cwd,
@@ -88,7 +88,7 @@ function suggestionOf(sink: Sink, sf: ts.SourceFile, options: SuggestWrappersOpt
     suggestion: {
       file: display(sf.fileName), line: at.line + 1, column: at.character + 1, function: naming.display,
       sink: { kind: sink.kind, callee: sink.callee, detail: sink.detail, line: sinkAt.line + 1, column: sinkAt.character + 1 },
-      call,
+      entry: call,
     },
   };
 }

@@ -13,7 +13,7 @@ export function formatSuggestionsPretty(result: SuggestWrappersResult): string {
   const lines = [`# ${suggestions.length} wrapper${suggestions.length === 1 ? '' : 's'} found in ${files} files; paste under \`lint:\` in the plan header`, 'calls:'];
   for (const suggestion of suggestions) {
     lines.push(`  # ${suggestion.file}:${suggestion.line}:${suggestion.column} ${suggestion.function} -> ${describeSink(suggestion)}`);
-    const entry = stringify([suggestion.call], { flowCollectionPadding: true, lineWidth: 0 }).trimEnd();
+    const entry = stringify([suggestion.entry], { flowCollectionPadding: true, lineWidth: 0 }).trimEnd();
     lines.push(...entry.split('\n').map((line) => `  ${line}`));
   }
   return `${lines.join('\n')}\n`;

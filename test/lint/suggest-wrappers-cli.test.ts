@@ -22,7 +22,7 @@ const PROJECT = {
 };
 
 interface JsonReport {
-  suggestions: { file: string; line: number; column: number; function: string; sink: { kind: string; callee: string }; call: Record<string, unknown> }[];
+  suggestions: { file: string; line: number; column: number; function: string; sink: { kind: string; callee: string }; entry: Record<string, unknown> }[];
   summary: { files: number; parsed: number; suggestions: number };
 }
 
@@ -33,11 +33,11 @@ describe('trackplan lint --suggest-wrappers', () => {
     expect(await runCli(['lint', '--suggest-wrappers', '--format', 'json'], io)).toBe(0);
     const report = JSON.parse(io.out) as JsonReport;
     expect(report.summary).toEqual({ files: 3, parsed: 3, suggestions: 1 });
-    expect(report.suggestions.map((s) => [s.file, s.line, s.column, s.function, s.sink.kind, s.sink.callee, s.call])).toEqual([
+    expect(report.suggestions.map((s) => [s.file, s.line, s.column, s.function, s.sink.kind, s.sink.callee, s.entry])).toEqual([
       ['src/lib/analytics.ts', 1, 17, 'track', 'sdk', 'window.analytics.track', { callee: 'track', from: '@/lib/analytics', event: 0, properties: 1, name: { suffix: ' - [WEB]' } }],
     ]);
 
-    const entry = report.suggestions[0]!.call;
+    const entry = report.suggestions[0]!.entry;
     await writeFile(path.join(dir, 'plans/plan.yaml'), `${PLAN}lint:\n  calls:\n    - ${JSON.stringify(entry)}\n`);
     const lint = capture(dir);
     expect(await runCli(['lint', 'src/app', '--format', 'json'], lint)).toBe(1);

@@ -126,7 +126,7 @@ describe('lint --suggest-wrappers', () => {
     const sources = Object.entries(files).map(([file, text]) => ({ file: path.join(VIRTUAL_ROOT, file), text }));
     const texts = new Map(sources.map((s) => [s.file, s.text]));
     const result = suggestWrappers(sources, { cwd: VIRTUAL_ROOT, receivers: DEFAULT_RECEIVERS, resolveModule: createModuleResolver(defaultCompilerOptions(), texts) });
-    const rows = result.suggestions.map((s) => [s.file, s.line, s.column, s.function, s.sink.kind, s.sink.callee, s.sink.detail, s.call]);
+    const rows = result.suggestions.map((s) => [s.file, s.line, s.column, s.function, s.sink.kind, s.sink.callee, s.sink.detail, s.entry]);
     expect(rows).toEqual(expected);
   });
 });
