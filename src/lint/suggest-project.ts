@@ -50,8 +50,10 @@ function packageNameOf(file: string, cwd: string): string | undefined {
       try {
         const name = (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
         return typeof name === 'string' ? name : undefined;
-      } catch {
-        return undefined; // a package.json that does not parse names no package
+      } catch (error) {
+        // A package.json that does not parse names no package; it is not ours to report here.
+        if (error instanceof SyntaxError) return undefined;
+        throw error;
       }
     }
     if (dir === stop || dir === path.dirname(dir)) return undefined;

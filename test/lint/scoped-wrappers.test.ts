@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { WrapperCall } from '../../src/lint/config.js';
-import { findings, lintCode } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { defaultLintConfig, mergeLintConfig, type WrapperCall } from '../../src/lint/config.js';
+import { lintSources } from '../../src/lint/lint-sources.js';
+import { tempTree } from '../helpers/temp.js';
+import { findings, fixturePlan, lintCode } from './helpers.js';
 
 /** [form, call, event or page name ('' when none, values joined by |), line, column of the callee, file] */
 type CallRow = [string, string, string, number, number, string];
@@ -12,6 +16,8 @@ interface ScopeCase {
   calls: WrapperCall[];
   files: Record<string, string>;
   typeCheck?: boolean;
+  /** Written to a temp folder and read from there (imports resolve on disk, as in a real project). */
+  onDisk?: boolean;
   expectedCalls: CallRow[];
   expectedFindings?: FindingRow[];
 }
@@ -79,6 +85,7 @@ const cases: ScopeCase[] = [
   },
   {
     name: 'from a path glob: imports resolving to it and its own calls match',
+    onDisk: true,
     calls: [wrapper('track', { from: 'src/lib/*.ts' })],
     files: { 'src/lib/analytics.ts': LIB, 'src/web/a.ts': USES_LIB('../lib/analytics.js'), 'src/web/keys.ts': UNRELATED_TRACK, 'src/web/b.ts': USES_LIB('@/lib/other') },
     expectedCalls: [['wrapper', 'track', 'Order Completed', 2, 1, 'src/lib/analytics.ts'], ['wrapper', 'track', 'Order Completed', 2, 1, 'src/web/a.ts']],
@@ -86,6 +93,7 @@ const cases: ScopeCase[] = [
   },
   {
     name: 'from a path without extension, through a barrel (type checker)',
+    onDisk: true,
     calls: [wrapper('track', { from: 'src/lib/analytics' })],
     files: { 'src/lib/analytics.ts': LIB, 'src/lib/index.ts': `export * from './analytics.js';`, 'src/web/a.ts': USES_LIB('../lib/index.js') },
     expectedCalls: [['wrapper', 'track', 'Order Completed', 2, 1, 'src/lib/analytics.ts'], ['wrapper', 'track', 'Order Completed', 2, 1, 'src/web/a.ts']],
@@ -93,6 +101,7 @@ const cases: ScopeCase[] = [
   },
   {
     name: 'from on a service method: the field class is imported from the module',
+    onDisk: true,
     calls: [wrapper('analyticsService.track', { from: 'src/lib/analytics-service.ts', properties: { index: 2 } })],
     files: {
       'src/lib/analytics-service.ts': `export class AnalyticsService { track(e: string, u: string, p: object): void { void [e, u, p]; } }`,
@@ -157,7 +166,9 @@ const cases: ScopeCase[] = [
 
 describe('scoped wrappers', () => {
   it.each(cases)('$name', async (testCase) => {
-    const result = await lintCode(testCase.files, { config: { calls: testCase.calls }, ...(testCase.typeCheck !== undefined ? { typeCheck: testCase.typeCheck } : {}) });
+    const result = testCase.onDisk
+      ? await lintOnDisk(testCase.files, testCase.calls)
+      : await lintCode(testCase.files, { config: { calls: testCase.calls }, ...(testCase.typeCheck !== undefined ? { typeCheck: testCase.typeCheck } : {}) });
     const calls = result.calls.map((c) => {
       const name = c.name?.kind === 'static' ? c.name.values.join('|') : '';
       return [c.form, c.call, name, c.span.line, c.span.column, c.file];
@@ -167,3 +178,9 @@ describe('scoped wrappers', () => {
     expect(actual).toEqual(testCase.expectedFindings ?? []);
   });
 });
+
+async function lintOnDisk(files: Record<string, string>, calls: WrapperCall[]) {
+  const dir = await tempTree(files);
+  const sources = Object.keys(files).map((file) => ({ file: path.join(dir, file), text: readFileSync(path.join(dir, file), 'utf8') }));
+  return lintSources(sources, { plan: await fixturePlan(), config: mergeLintConfig(defaultLintConfig(), { calls }), cwd: dir });
+}
