@@ -34,7 +34,7 @@ export async function runSuggestWrappers(paths: string[], options: SuggestWrappe
   const config = mergeLintConfig(settings, { receivers: options.receiver ?? [], ignore: options.ignore ?? [] });
   const result = await suggestWrappersInProject({ paths, cwd: io.cwd, config });
   await writeReport(io, options.output, findReporter(SUGGEST_REPORTERS, options.format).format(result, {}));
-  if (options.output !== undefined) io.stderr(`trackplan lint: ${result.suggestions.length} wrappers suggested; written to ${options.output}\n`);
+  if (options.output !== undefined) io.stderr(`trackplan lint: ${result.suggestions.length} wrapper${result.suggestions.length === 1 ? '' : 's'} suggested; written to ${options.output}\n`);
   return EXIT.clean;
 }
 

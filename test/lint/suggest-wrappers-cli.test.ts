@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.js';
@@ -69,6 +69,16 @@ describe('trackplan lint --suggest-wrappers', () => {
       '      suffix: " - [WEB]"',
       '',
     ].join('\n'));
+  });
+
+  it('writes the report to a file with -o', async () => {
+    const dir = await tempTree(PROJECT);
+    const io = capture(dir);
+    expect(await runCli(['lint', '--suggest-wrappers', '--format', 'json', '-o', 'out/wrappers.json'], io)).toBe(0);
+    expect(io.out).toBe('');
+    expect(io.err).toBe('trackplan lint: 1 wrapper suggested; written to out/wrappers.json\n');
+    const report = JSON.parse(await readFile(path.join(dir, 'out/wrappers.json'), 'utf8')) as JsonReport;
+    expect(report.suggestions.map((s) => s.entry['callee'])).toEqual(['track']);
   });
 
   it('exits 0 without suggestions, and works without a plan folder', async () => {
