@@ -111,6 +111,29 @@ const cases: ScopeCase[] = [
     expectedCalls: [['wrapper', 'track', 'Signed Up', 4, 22, 'src/server/auth.ts']],
     expectedFindings: [['property-type-mismatch', 'typeMismatch', 4, 75, 'src/server/auth.ts']],
   },
+  {
+    name: 'a suggested class-method entry: *.track from the class file, through fields and parameters of any name',
+    onDisk: true,
+    calls: [wrapper('*.track', { from: 'src/lib/analytics-service.ts', properties: { index: 2 } })],
+    files: {
+      'src/lib/analytics-service.ts': [
+        `import { Analytics } from '@segment/analytics-node';`,
+        `export class AnalyticsService {`,
+        `  private segment = new Analytics({ writeKey: 'k' });`,
+        `  // trackplan-ignore-next-line its callers are linted`,
+        `  track(e: string, u: string, p: object): void { this.segment.track({ userId: u, event: e, properties: p }); }`,
+        `}`,
+      ].join('\n'),
+      'src/server/auth.ts': `import { AnalyticsService } from '../lib/analytics-service';\nexport class Auth {\n  constructor(private readonly events: AnalyticsService) {}\n  login(u: string) { this.events.track('Signed Up', u, { email: 'a@b.co' }); }\n}`,
+      'src/server/handler.ts': `import type { AnalyticsService } from '../lib/analytics-service';\nimport tracker = require('../lib/other');\nexport function handle(svc: AnalyticsService) {\n  svc.track('Signed Upp', 'u', {});\n  router.track('x');\n  tracker.track('y');\n}`,
+    },
+    expectedCalls: [
+      ['node', 'track', '', 5, 50, 'src/lib/analytics-service.ts'],
+      ['wrapper', 'track', 'Signed Up', 4, 22, 'src/server/auth.ts'],
+      ['wrapper', 'track', 'Signed Upp', 4, 3, 'src/server/handler.ts'],
+    ],
+    expectedFindings: [['unplanned-event', 'unplannedEvent', 4, 13, 'src/server/handler.ts']],
+  },
   // `message:`: one Node-style message object.
   {
     name: 'message wrappers of track and identify, message first or second',
