@@ -23,7 +23,8 @@ export const lintProject: (options: LintProjectOptions) => Promise<LintReport> =
 export const lintSources: (sources: readonly SourceText[], options: LintSourcesOptions) => LintReport = lintSourcesWithCalls;
 
 export type { LintProjectOptions, LintSourcesOptions, SourceText };
-export type { LintReport as LintResult, LintStats, CallForm, CallSite, Coverage, EventCoverage, SourceCoverage } from '../core/lint-results.js';
+export type { TsProject } from './projects.js';
+export type { LintReport as LintResult, LintStats, ProjectStats, CallForm, CallSite, Coverage, EventCoverage, SourceCoverage } from '../core/lint-results.js';
 export { defaultLintConfig, mergeLintConfig, type LintConfig } from './config.js';
 export { hasErrors, type Diagnostic, type Severity } from '../core/diagnostics.js';
 export type { Location, FileLocation, SheetLocation } from '../core/location.js';

@@ -14,7 +14,9 @@ import { generatedModules } from './generated-names.js';
 import type { TrackedCall } from './model.js';
 import { parseSource, syntaxProblems } from './parse.js';
 import { indexPlan, type PlanIndex } from './plan-index.js';
-import { createLintProgram, defaultCompilerOptions } from './program.js';
+import { defaultCompilerOptions } from './program.js';
+import { ProjectRuns, type ProjectRun } from './project-runs.js';
+import type { TsProject } from './projects.js';
 import { resolveCall, type ResolveContext } from './resolve-call.js';
 import { findRule } from './rules/index.js';
 import { scanFile, type FileScan } from './scan-file.js';
@@ -40,8 +42,13 @@ export interface LintSourcesOptions {
   cwd: string;
   /** Ask the type checker about what the syntax cannot tell (default true). */
   typeCheck?: boolean;
-  /** Compiler options for the type checker (default: strict ES2022). */
+  /** Compiler options for the type checker when `projectOf` is not given (default: strict ES2022). */
   compilerOptions?: ts.CompilerOptions;
+  /**
+   * The TypeScript project of each file (absolute path): its compiler options resolve the file's
+   * imports. Files of one project share one checker. Default: one project of `compilerOptions`.
+   */
+  projectOf?: (file: string) => TsProject;
 }
 
 export interface LintResult extends LintReport {
@@ -51,9 +58,29 @@ export interface LintResult extends LintReport {
 /** Lints source texts (already read) against a plan. The file system is touched only to resolve imports for the checker. */
 export function lintSources(sources: readonly SourceText[], options: LintSourcesOptions): LintResult {
   const run = startRun(sources, options);
-  for (const source of sources) scanSource(run, source);
-  for (const scan of run.waiting) run.checkScan(scan);
+  // Project by project, so that only one project's program (and its files' trees) lives at a time.
+  for (const [project, group] of groupByProject(sources, run.projects)) {
+    run.project = project;
+    for (const source of group) scanSource(run, source);
+    for (const scan of run.waiting) run.checkScan(scan);
+    delete project.checker;
+    run.waiting = [];
+    run.parsed.clear();
+    run.bindingsCache.clear();
+  }
   return finishRun(run, sources);
+}
+
+function groupByProject(sources: readonly SourceText[], projects: ProjectRuns): Map<ProjectRun, SourceText[]> {
+  const groups = new Map<ProjectRun, SourceText[]>();
+  for (const source of sources) {
+    const project = projects.of(path.resolve(source.file));
+    project.files++;
+    const group = groups.get(project);
+    if (group) group.push(source);
+    else groups.set(project, [source]);
+  }
+  return groups;
 }
 
 /** The state of one lint run: the plan's index, the names to look for, and what was found so far. */
@@ -65,12 +92,14 @@ interface LintRun {
   display: (file: string) => string;
   diagnostics: Diagnostic[];
   calls: TrackedCall[];
-  /** With the checker, scans wait for it (with their trees) until every file is scanned. */
+  projects: ProjectRuns;
+  /** The project whose files are being linted. */
+  project?: ProjectRun;
+  /** With the checker, scans wait for it (with their trees) until every file of their project is scanned. */
   waiting: FileScan[];
   parsed: Map<string, ts.SourceFile>;
   bindingsCache: Map<ts.SourceFile, FileBindings>;
   parsedCount: number;
-  checkerStarted: () => boolean;
   checkScan: (scan: FileScan) => void;
 }
 
@@ -79,29 +108,33 @@ function startRun(sources: readonly SourceText[], options: LintSourcesOptions): 
   const index = indexPlan(plan);
   const { functions: generated, modules: generatedModulePaths } = generatedModules(plan, path.resolve(cwd, config.generated));
   const texts = new Map(sources.map((s) => [path.resolve(s.file), s.text]));
+  const single: TsProject = { options: options.compilerOptions ?? defaultCompilerOptions() };
+  const projects = new ProjectRuns(options.projectOf ?? (() => single), texts);
   const run: LintRun = {
-    options, index, generatedModulePaths,
+    options, index, generatedModulePaths, projects,
     names: callNames(config, generated, generatedModulePaths),
     display: (file) => path.relative(cwd, file).split(path.sep).join('/') || file,
     diagnostics: [], calls: [], waiting: [], parsed: new Map(), bindingsCache: new Map(), parsedCount: 0,
-    checkerStarted: () => checker !== undefined,
     checkScan: () => undefined,
   };
-  let checker: ts.TypeChecker | undefined;
+  // The checker of the project being linted: every node the evaluator and resolver ask about
+  // belongs to that project's program (imported files included).
   const getChecker = () => {
-    if (options.typeCheck === false) return undefined;
-    checker ??= createLintProgram(run.waiting.map((s) => s.absolute), run.parsed, texts, options.compilerOptions ?? defaultCompilerOptions()).getTypeChecker();
-    return checker;
+    const project = run.project;
+    if (options.typeCheck === false || !project) return undefined;
+    return project.checker ?? projects.startChecker(project, run.waiting.map((s) => s.absolute), run.parsed);
   };
   let current: FileScan | undefined;
   const evaluator = new Evaluator({ bindings: (sourceFile) => (current?.sourceFile === sourceFile ? current : bindingsOf(run, sourceFile)), checker: getChecker });
   const context: ResolveContext = {
     receivers: new Set(config.receivers), wrappers: config.calls, generated, generatedModules: generatedModulePaths, checker: getChecker, evaluator,
+    resolveModule: (specifier, containingFile) => projects.resolveModule(specifier, containingFile),
   };
   run.checkScan = (scan) => {
     current = scan;
     const fileCalls = resolveCalls(scan, context, evaluator, index.sourcesOf(scan.file));
     run.calls.push(...fileCalls);
+    if (fileCalls.length > 0) run.project?.filesWithCalls.push(scan.file);
     run.diagnostics.push(...checkCalls(fileCalls, scan.ignores, index, config.rules));
     current = undefined;
   };
@@ -172,11 +205,15 @@ function finishRun(run: LintRun, sources: readonly SourceText[]): LintResult {
     const file = run.display(source.file);
     if (withFindings.has(file)) texts.set(file, source.text);
   }
+  // Projects are linted in turn: calls go back to the order of the files.
+  const order = new Map(sources.map((source, i) => [run.display(source.file), i]));
+  const calls = run.calls.sort((a, b) => order.get(a.file)! - order.get(b.file)!);
+  const projects = run.projects.stats(run.display);
   return {
     texts,
     diagnostics: sortDiagnostics(run.diagnostics),
-    calls: run.calls,
-    coverage: computeCoverage(run.options.plan, run.index, run.calls),
-    stats: { files: sources.length, parsed: run.parsedCount, calls: run.calls.length, checker: run.checkerStarted() },
+    calls,
+    coverage: computeCoverage(run.options.plan, run.index, calls),
+    stats: { files: sources.length, parsed: run.parsedCount, calls: calls.length, checker: projects.some((p) => p.checker), projects },
   };
 }

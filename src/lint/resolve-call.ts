@@ -31,8 +31,14 @@ export interface ResolveContext {
   generated: ReadonlyMap<string, GeneratedFunction>;
   /** The generated modules: absolute path without extension -> flavour. */
   generatedModules: ReadonlyMap<string, SdkForm>;
+  /** The type checker of the project of the file being checked, or undefined when linting without it. Created on first use. */
   checker(): ts.TypeChecker | undefined;
   evaluator: Evaluator;
+  /**
+   * The file (absolute path) a module specifier of `containingFile` resolves to, with the compiler
+   * options (`paths`, `baseUrl`, module resolution) of that file's project; undefined when it does not resolve.
+   */
+  resolveModule(specifier: string, containingFile: string): string | undefined;
 }
 
 const METHODS: ReadonlySet<string> = new Set(CALL_METHODS);
