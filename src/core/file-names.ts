@@ -26,3 +26,8 @@ export function fnv1a(text: string): string {
   }
   return hash.toString(16).padStart(8, '0');
 }
+
+/** The name of one of several events whose names differ only in case: `stem-<hash of the exact name>`. */
+export function caseVariantName(stem: string, eventName: string): string {
+  return `${stem}-${fnv1a(eventName)}`;
+}

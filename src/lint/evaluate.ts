@@ -10,6 +10,8 @@ export interface FileBindings {
   file: string;
   consts: Map<string, ts.Expression | null>;
   enums: Map<string, ts.EnumDeclaration | null>;
+  /** Parameters typed with string literals, read from the syntax when the checker is not asked. */
+  params: Map<string, ts.TypeNode | null>;
 }
 
 export interface EvaluatorHost {
@@ -102,26 +104,28 @@ export class Evaluator {
     }
   }
 
+  /** A template's every value: each part a literal or a union of literals (`${b ? 'A' : 'B'}`), combined. */
   private template(node: ts.TemplateExpression, sf: ts.SourceFile, depth: number): StaticValue {
-    let text = node.head.text;
+    let texts: string[] | undefined = [node.head.text];
     for (const span of node.templateSpans) {
       const part = this.value(span.expression, sf, depth + 1);
-      if (part.kind !== 'literal') return { kind: 'typed', kinds: ['string'], maybeUndefined: false };
-      text += String(part.value) + span.literal.text;
+      texts = combine(texts, textValues(part), [span.literal.text]);
+      if (!texts) return { kind: 'typed', kinds: ['string'], maybeUndefined: false };
     }
-    return literal(text);
+    return stringsValue(texts);
   }
 
   private binary(node: ts.BinaryExpression, sf: ts.SourceFile, depth: number): StaticValue | undefined {
     if (node.operatorToken.kind !== ts.SyntaxKind.PlusToken) return undefined;
     const left = this.value(node.left, sf, depth + 1);
     const right = this.value(node.right, sf, depth + 1);
-    if (left.kind === 'literal' && right.kind === 'literal') {
-      if (typeof left.value === 'number' && typeof right.value === 'number') return literal(left.value + right.value);
-      if (typeof left.value === 'string' || typeof right.value === 'string') return literal(String(left.value) + String(right.value));
+    if (left.kind === 'literal' && right.kind === 'literal' && typeof left.value === 'number' && typeof right.value === 'number') {
+      return literal(left.value + right.value);
     }
-    if (isStringy(left) || isStringy(right)) return { kind: 'typed', kinds: ['string'], maybeUndefined: false };
-    return undefined;
+    if (!isStringy(left) && !isStringy(right)) return undefined;
+    // `'Snapshot: ' + event` with `event: 'create' | 'update'`: every combination.
+    const texts = combine(textValues(left), textValues(right), ['']);
+    return texts ? stringsValue(texts) : { kind: 'typed', kinds: ['string'], maybeUndefined: false };
   }
 
   private object(node: ts.ObjectLiteralExpression, sf: ts.SourceFile, depth: number): StaticValue {
@@ -141,6 +145,7 @@ export class Evaluator {
           value: this.value(valueNode, sf, depth + 1),
           keySpan: this.span(property.name, sf),
           valueSpan: this.span(valueNode, sf),
+          valueNode: { node: valueNode, sourceFile: sf },
           optional: false,
           written: true,
         });
@@ -182,8 +187,11 @@ export class Evaluator {
 
   private identifier(node: ts.Identifier, sf: ts.SourceFile, depth: number): StaticValue | undefined {
     if (node.text === 'undefined') return { kind: 'undefined' };
-    const init = this.host.bindings(sf).consts.get(node.text);
+    const bindings = this.host.bindings(sf);
+    const init = bindings.consts.get(node.text);
     if (init) return this.value(init, sf, depth + 1);
+    const param = bindings.params.get(node.text);
+    if (param) return literalUnion(param);
     // Not declared here, or declared in several scopes: the checker knows which declaration it is.
     const checker = this.host.checker();
     const declaration = checker ? constDeclaration(checker, node) : undefined;
@@ -237,6 +245,26 @@ function isStringy(value: StaticValue): boolean {
   return (value.kind === 'literal' && typeof value.value === 'string') || (value.kind === 'typed' && value.kinds.length === 1 && value.kinds[0] === 'string');
 }
 
+/** More names than this from one expression is a computed name, not a handful of spelled-out ones. */
+const MAX_COMBINATIONS = 64;
+
+/** The texts a value takes when written into a string: a literal's, or each literal of a union; undefined when not all known. */
+function textValues(value: StaticValue): string[] | undefined {
+  if (value.kind === 'literal') return [String(value.value)];
+  if (value.kind === 'typed' && value.literals && value.literals.length > 0 && !value.maybeUndefined) return value.literals.map(String);
+  return undefined;
+}
+
+/** Every `a + b + c` of the three lists, in order, without repeats; undefined when a list is unknown or there are too many. */
+function combine(first: string[] | undefined, second: string[] | undefined, third: string[]): string[] | undefined {
+  if (!first || !second || first.length * second.length * third.length > MAX_COMBINATIONS) return undefined;
+  return [...new Set(first.flatMap((a) => second.flatMap((b) => third.map((c) => a + b + c))))];
+}
+
+function stringsValue(texts: string[]): StaticValue {
+  return texts.length === 1 ? literal(texts[0]!) : { kind: 'typed', kinds: ['string'], literals: texts, maybeUndefined: false };
+}
+
 /** The string values a name can take, or undefined when any is not a known string. */
 export function stringValues(value: StaticValue): string[] | undefined {
   if (value.kind === 'literal') return typeof value.value === 'string' ? [value.value] : undefined;
@@ -283,6 +311,13 @@ function mergeObjects(objects: Extract<StaticValue, { kind: 'object' }>[], alway
 function sameValue(a: StaticValue, b: StaticValue): StaticValue {
   if (a.kind === 'literal' && b.kind === 'literal') return a.value === b.value ? a : union([a, b]);
   return JSON.stringify(a) === JSON.stringify(b) ? a : { kind: 'unknown' };
+}
+
+/** The values of `'a' | 'b'`, a parameter's type (the scanner keeps only unions of string literals). */
+function literalUnion(type: ts.TypeNode): StaticValue {
+  const parts = ts.isUnionTypeNode(type) ? type.types : [type];
+  const literals = parts.flatMap((part) => (ts.isLiteralTypeNode(part) && ts.isStringLiteral(part.literal) ? [part.literal.text] : []));
+  return literals.length === 1 ? literal(literals[0]!) : { kind: 'typed', kinds: ['string'], literals, maybeUndefined: false };
 }
 
 function enumMemberValue(declaration: ts.EnumDeclaration, key: string): StaticValue | undefined {

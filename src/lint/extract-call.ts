@@ -11,6 +11,8 @@ interface Located {
   value: StaticValue;
   span: FileLocation;
   node?: ts.Expression;
+  /** The file `node` is in, when it is not the call's. */
+  sourceFile?: ts.SourceFile;
 }
 
 /** Evaluates the name and properties of a recognised call into the model the rules read. */
@@ -23,6 +25,8 @@ export function extractCall(scan: FileScan, node: ts.CallExpression, layout: Cal
     call: layout.call,
     callee: layout.callee,
     span,
+    extent: evaluator.span(node, sf),
+    anchors: anchorsOf(node, layout, evaluator, sf),
     line: span.line,
     properties: { kind: 'undefined' },
     propertiesSpan: span,
@@ -66,7 +70,7 @@ function locate(node: ts.CallExpression, path: ArgumentPath, evaluator: Evaluato
   const whole = evaluator.value(argument, sf);
   if (whole.kind !== 'object') return { value: { kind: 'unknown' }, span: evaluator.span(argument, sf) };
   const entry = whole.entries.find((e) => e.key === path.key);
-  if (entry) return { value: entry.value, span: entry.valueSpan };
+  if (entry) return { value: entry.value, span: entry.valueSpan, ...(entry.valueNode ?? {}) };
   return whole.complete ? undefined : { value: { kind: 'unknown' }, span: evaluator.span(argument, sf) };
 }
 
@@ -74,8 +78,20 @@ function propertyName(name: ts.PropertyName): string | undefined {
   return ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name) ? name.text : undefined;
 }
 
+/** The name and properties arguments at the call, where findings about values from elsewhere are placed. */
+function anchorsOf(node: ts.CallExpression, layout: CallLayout, evaluator: Evaluator, sf: ts.SourceFile): TrackedCall['anchors'] {
+  const at = (path: ArgumentPath | undefined) => {
+    const argument = path ? node.arguments[path.index] : undefined;
+    return argument ? evaluator.span(argument, sf) : undefined;
+  };
+  const name = at(layout.name);
+  const properties = at(layout.properties);
+  return { ...(name ? { name } : {}), ...(properties ? { properties } : {}) };
+}
+
 function toName(located: Located, evaluator: Evaluator, sf: ts.SourceFile): CallName {
-  if (located.node) return evaluator.name(located.node, sf);
+  // A value read from a const elsewhere (`const message = { event: ... }`) belongs to that const's file.
+  if (located.node) return evaluator.name(located.node, located.sourceFile ?? sf);
   const values = stringValues(located.value);
   return values ? { kind: 'static', values, span: located.span } : { kind: 'dynamic', text: '', span: located.span };
 }

@@ -12,5 +12,5 @@ export function collectBindings(sourceFile: ts.SourceFile, file: string): FileBi
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return { file, consts, enums };
+  return { file, consts, enums, params: new Map() };
 }

@@ -199,7 +199,7 @@ function reportSyntaxError(run: LintRun, sourceFile: ts.SourceFile, file: string
 }
 
 function finishRun(run: LintRun, sources: readonly SourceText[]): LintResult {
-  const withFindings = new Set(run.diagnostics.map((d) => (d.location && 'file' in d.location ? d.location.file : '')));
+  const withFindings = new Set(run.diagnostics.flatMap((d) => [d.location, ...(d.related ?? [])]).map((l) => (l && 'file' in l ? l.file : '')));
   const texts = new Map<string, string>();
   for (const source of sources) {
     const file = run.display(source.file);

@@ -1,3 +1,4 @@
+import type { ts } from 'ts-morph';
 import type { CallType, EventIR } from '../core/ir.js';
 import type { FileLocation } from '../core/location.js';
 import type { CallForm } from '../core/lint-results.js';
@@ -38,6 +39,8 @@ export interface ObjectEntry {
   /** Where the key is written, or the whole object when the entry comes from a type or a spread. */
   keySpan: FileLocation;
   valueSpan: FileLocation;
+  /** The value's expression, when the entry is written in an object literal (names are read from it). */
+  valueNode?: { node: ts.Expression; sourceFile: ts.SourceFile };
   /** The entry may be absent: an optional property of a type, or a key of one branch of `c ? {...} : {...}`. */
   optional: boolean;
   /** The key is written in the code (an object literal), not only allowed by a type. */
@@ -60,6 +63,10 @@ export interface TrackedCall {
   callee: string;
   /** The callee's span: where call-level findings point. */
   span: FileLocation;
+  /** The whole call expression: a finding outside it (in a shared const) is moved to the argument it came through. */
+  extent: FileLocation;
+  /** The name and properties arguments as written at the call (`ctx` in `track('E', ctx)`). */
+  anchors: { name?: FileLocation; properties?: FileLocation };
   /** First line of the whole call expression (ignore comments refer to it). */
   line: number;
   name?: CallName;

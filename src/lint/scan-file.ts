@@ -15,6 +15,8 @@ export interface FileScan {
   /** Every variable's initializer (for aliases like `const a = analytics`); `null` when ambiguous. */
   vars: Map<string, ts.Expression | null>;
   enums: Map<string, ts.EnumDeclaration | null>;
+  /** Parameters typed with string literals (`event: 'create' | 'update'`); `null` when the name is declared more than once. */
+  params: Map<string, ts.TypeNode | null>;
   /** Local names of the SDK client classes, and of namespaces that hold them. */
   sdkClasses: Map<string, SdkForm>;
   sdkNamespaces: Map<string, SdkForm>;
@@ -82,7 +84,7 @@ class FileScanner {
 
   constructor(sourceFile: ts.SourceFile, file: string, private readonly absolute: string, private readonly options: ScanOptions) {
     this.scan = {
-      file, absolute, sourceFile, calls: [], consts: new Map(), vars: new Map(), enums: new Map(),
+      file, absolute, sourceFile, calls: [], consts: new Map(), vars: new Map(), enums: new Map(), params: new Map(),
       sdkClasses: new Map(), sdkNamespaces: new Map(), instances: new Map(), generated: new Map(),
       generatedNamespaces: new Map(), ignores: findIgnoreComments(sourceFile.text, file),
     };
@@ -137,6 +139,7 @@ class FileScanner {
       case ts.SyntaxKind.Parameter: {
         const parameter = node as ts.ParameterDeclaration;
         this.declare(parameter.name);
+        if (ts.isIdentifier(parameter.name) && !parameter.questionToken && parameter.type && isLiteralUnion(parameter.type)) this.setOnce(this.scan.params, parameter.name.text, parameter.type);
         if (ts.isIdentifier(parameter.name) && parameter.type && ts.isTypeReferenceNode(parameter.type)) {
           const parts = bindingParts(undefined, parameter.type);
           this.bindings.push({ key: parameter.name.text, ...parts }, { key: `this.${parameter.name.text}`, ...parts });
@@ -159,7 +162,7 @@ class FileScanner {
 
   /** Shadowed constants are dropped; instances are resolved once every binding is known. */
   finish(): FileScan {
-    for (const map of [this.scan.consts, this.scan.vars]) {
+    for (const map of [this.scan.consts, this.scan.vars, this.scan.params]) {
       for (const name of map.keys()) if ((this.declared.get(name) ?? 0) > 1) map.set(name, null);
     }
     resolveInstances(this.scan, this.bindings, this.declared);
@@ -273,6 +276,12 @@ class FileScanner {
     }
     return undefined;
   }
+}
+
+/** `'a'`, `'a' | 'b'`: a type that spells out its string values. */
+function isLiteralUnion(type: ts.TypeNode): boolean {
+  const parts = ts.isUnionTypeNode(type) ? type.types : [type];
+  return parts.every((part) => ts.isLiteralTypeNode(part) && ts.isStringLiteral(part.literal));
 }
 
 /** Only `new X()`, `X.load()` or a `: X` annotation can bind an SDK instance: the rest is not worth a record. */

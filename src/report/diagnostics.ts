@@ -1,8 +1,7 @@
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
-import { formatLocation, isSheetLocation } from '../core/location.js';
+import { formatLocation, isSheetLocation, type Location } from '../core/location.js';
 import { codeFrame } from './code-frame.js';
 import { defineReporter, findReporter } from './reporter.js';
-
 
 export interface DiagnosticSummary {
   errors: number;
@@ -37,14 +36,26 @@ export function formatPretty(diagnostics: readonly Diagnostic[], options: Pretty
   return `${lines.join(separator)}\n\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`;
 }
 
-/** Stable JSON: `{ diagnostics: [{ file, line, column, endLine, endColumn, ruleId, messageId, severity, message }] }`. */
+/** A location as the JSON reports write it: `{ file, line, column, endLine, endColumn }` or `{ sheet, cell }`. */
+export function jsonLocation(location: Location | undefined): Record<string, string | number> {
+  if (!location) return {};
+  return isSheetLocation(location)
+    ? { sheet: location.sheet, cell: location.cell }
+    : { file: location.file, line: location.line, column: location.column, endLine: location.endLine, endColumn: location.endColumn };
+}
+
+/** One diagnostic in the JSON reports: its place, ids, severity, message, and `related` places when it has any. */
+export function jsonDiagnostic(d: Diagnostic): Record<string, unknown> {
+  const related = d.related && d.related.length > 0 ? { related: d.related.map(jsonLocation) } : {};
+  return { ...jsonLocation(d.location), ruleId: d.ruleId, messageId: d.messageId, severity: d.severity, message: d.message, ...related };
+}
+
+/**
+ * Stable JSON: `{ diagnostics: [{ file, line, column, endLine, endColumn, ruleId, messageId, severity, message, related? }] }`,
+ * `related` being the other places a finding involves (the first definition of a duplicate, a shared const).
+ */
 export function formatJson(diagnostics: readonly Diagnostic[]): string {
-  const items = sortDiagnostics(diagnostics).map((d) => {
-    const where = !d.location ? {} : isSheetLocation(d.location)
-      ? { sheet: d.location.sheet, cell: d.location.cell }
-      : { file: d.location.file, line: d.location.line, column: d.location.column, endLine: d.location.endLine, endColumn: d.location.endColumn };
-    return { ...where, ruleId: d.ruleId, messageId: d.messageId, severity: d.severity, message: d.message };
-  });
+  const items = sortDiagnostics(diagnostics).map(jsonDiagnostic);
   return `${JSON.stringify({ diagnostics: items, summary: summarize(diagnostics) }, null, 2)}\n`;
 }
 

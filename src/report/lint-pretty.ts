@@ -1,5 +1,5 @@
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
-import { formatLocation, isSheetLocation } from '../core/location.js';
+import { formatLocation, isSheetLocation, type Location } from '../core/location.js';
 import type { LintReport } from '../core/lint-results.js';
 import { codeFrame } from './code-frame.js';
 import { summarize } from './diagnostics.js';
@@ -32,8 +32,18 @@ export function formatLintPretty(result: LintReport, options: LintPrettyOptions 
   return out.join('\n');
 }
 
+/** The frame of the finding's place, then one per related place (the shared const it comes from), each under its `file:line:col`. */
 function frameOf(d: Diagnostic, texts: ReadonlyMap<string, string>, color: boolean): string {
-  if (!d.location || isSheetLocation(d.location)) return '';
-  const text = texts.get(d.location.file);
-  return text === undefined ? '' : codeFrame(text, d.location, { color });
+  const frames = [frameAt(d.location, texts, color)];
+  for (const related of d.related ?? []) {
+    const frame = frameAt(related, texts, color);
+    if (frame !== '') frames.push(`  ${formatLocation(related)}  related\n${frame}`);
+  }
+  return frames.filter((f) => f !== '').join('');
+}
+
+function frameAt(location: Location | undefined, texts: ReadonlyMap<string, string>, color: boolean): string {
+  if (!location || isSheetLocation(location)) return '';
+  const text = texts.get(location.file);
+  return text === undefined ? '' : codeFrame(text, location, { color });
 }

@@ -1,5 +1,5 @@
 import { sortDiagnostics, type Diagnostic, type Severity } from '../core/diagnostics.js';
-import { isSheetLocation } from '../core/location.js';
+import { formatLocation, isSheetLocation, type Location } from '../core/location.js';
 
 /** A rule as SARIF's `tool.driver.rules` describes it. */
 export interface SarifRule {
@@ -37,15 +37,10 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
       level: d.severity === 'error' ? 'error' : 'warning',
       message: { text: d.message },
     };
-    if (d.location && !isSheetLocation(d.location)) {
-      const { file, line, column, endLine, endColumn } = d.location;
-      const region = endLine > line || (endLine === line && endColumn > column)
-        ? { startLine: line, startColumn: column, endLine, endColumn }
-        : { startLine: line, startColumn: column };
-      result['locations'] = [{ physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region } }];
-    } else if (d.location) {
-      result['locations'] = [{ logicalLocations: [{ fullyQualifiedName: `${d.location.sheet}!${d.location.cell}` }] }];
-    }
+    if (d.location) result['locations'] = [sarifLocation(d.location)];
+    // Other places the finding involves (a shared const the call's properties come from).
+    const related = (d.related ?? []).filter((l) => !isSameLocation(l, d.location));
+    if (related.length > 0) result['relatedLocations'] = related.map((l, id) => ({ id, ...sarifLocation(l) }));
     const properties = { ...(d.messageId ? { messageId: d.messageId } : {}), ...options.resultProperties?.(d) };
     if (Object.keys(properties).length > 0) result['properties'] = properties;
     return result;
@@ -75,6 +70,19 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function sarifLocation(location: Location): Record<string, unknown> {
+  if (isSheetLocation(location)) return { logicalLocations: [{ fullyQualifiedName: `${location.sheet}!${location.cell}` }] };
+  const { file, line, column, endLine, endColumn } = location;
+  const region = endLine > line || (endLine === line && endColumn > column)
+    ? { startLine: line, startColumn: column, endLine, endColumn }
+    : { startLine: line, startColumn: column };
+  return { physicalLocation: { artifactLocation: { uri: toUri(file), uriBaseId: '%SRCROOT%' }, region } };
+}
+
+function isSameLocation(a: Location, b: Location | undefined): boolean {
+  return b !== undefined && formatLocation(a) === formatLocation(b);
 }
 
 function toUri(file: string): string {

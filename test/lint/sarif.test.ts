@@ -54,6 +54,22 @@ describe('SARIF reporter', () => {
     ]);
   });
 
+  it('gives a finding about a shared const one result per call, the const as a related location', async () => {
+    const result = await lintCode({
+      'src/web/app.ts': `const ctx = { order_id: 'o-1', total: 1, extra: 2 };\nanalytics.track('Order Completed', ctx);\nanalytics.track('Order Completed', ctx);`,
+    });
+    const log = JSON.parse(formatSarif(result.diagnostics, OPTIONS)) as { runs: { results: Record<string, unknown>[] }[] };
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    const at = (line: number, column: number, endColumn: number) => ({
+      physicalLocation: { artifactLocation: { uri: 'src/web/app.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: line, startColumn: column, endLine: line, endColumn } },
+    });
+    expect(log.runs[0]!.results.map((r) => [r['locations'], r['relatedLocations']])).toEqual([
+      [[at(2, 36, 39)], [{ id: 0, ...at(1, 42, 47) }]],
+      [[at(3, 36, 39)], [{ id: 0, ...at(1, 42, 47) }]],
+    ]);
+  });
+
   it('stays valid for findings without a file position and rules it does not list', () => {
     const diagnostics: Diagnostic[] = [
       { ruleId: 'custom', messageId: 'x', severity: 'warning', message: 'no place', location: undefined },

@@ -3,6 +3,7 @@ import { testRule } from './rule-tester.js';
 testRule('near-duplicate-names', {
   valid: [
     { name: 'distinct names; one property used by many events', plan: 'events:\n  order_completed:\n    properties:\n      order_id: string\n  order_refunded:\n    properties:\n      order_id: string\n' },
+    { name: 'names that differ only in case are event-name-case\'s (a warning)', plan: 'events:\n  Signed Up: {}\n  signed up: {}\n' },
     { name: 'identify and group are call names', plan: 'identify:\n  traits:\n    name: string\ngroup:\n  traits:\n    name: string\n' },
   ],
   invalid: [

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { formatLocation } from '../location.js';
 import type { CallType, EventIR } from '../ir.js';
+import { fnv1a } from '../file-names.js';
 import { codegenError } from './codegen-errors.js';
 import { RESERVED_NAMES } from './reserved-words.js';
 
@@ -74,6 +75,15 @@ export function nameTrackingFunctions(events: readonly EventIR[]): NamingResult 
   const clashing = new Set<EventIR>();
   for (const [identifier, group] of byName) {
     if (group.length < 2) continue;
+    if (differOnlyInCase(group)) {
+      // Distinct events the app really sends (`Report: Create`, `Report: create`): a stable suffix each, as their files get.
+      for (const name of named) {
+        if (!group.includes(name.event)) continue;
+        name.functionName = `${identifier}_${fnv1a(name.event.name)}`;
+        name.typeName = `${capitalize(name.functionName)}Properties`;
+      }
+      continue;
+    }
     for (const event of group) {
       clashing.add(event);
       const other = group.find((e) => e !== event)!;
@@ -83,6 +93,12 @@ export function nameTrackingFunctions(events: readonly EventIR[]): NamingResult 
     }
   }
   return { names: named.filter((n) => !clashing.has(n.event)), diagnostics };
+}
+
+/** Every name of the group is a case variant of the others (and no two are equal). */
+function differOnlyInCase(group: readonly EventIR[]): boolean {
+  const lower = group[0]!.name.toLowerCase();
+  return group.every((e) => e.name.toLowerCase() === lower) && new Set(group.map((e) => e.name)).size === group.length;
 }
 
 /** Upper-cases the first code point (not the first UTF-16 unit: letters beyond the BMP have cases too). */

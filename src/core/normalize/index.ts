@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { caseVariantName } from '../file-names.js';
 import { FILE_KEYS, HEADER_KEYS } from '../format-schema.js';
 import { CALL_TYPES, type CallType, type EventIR, type PlanIR } from '../ir.js';
 import { formatLocation, type Location } from '../location.js';
@@ -112,6 +113,7 @@ export function normalizePlan(files: readonly RawFile[]): NormalizeResult {
 }
 
 function reportFileNameCollisions(reader: Reader, events: EventIR[]): void {
+  suffixCaseVariants(events);
   const seen = new Map<string, EventIR>();
   for (const event of events) {
     if (event.call !== 'track') continue;
@@ -127,6 +129,25 @@ function reportFileNameCollisions(reader: Reader, events: EventIR[]): void {
         }, [there.location]),
       );
     }
+  }
+}
+
+/**
+ * Track events whose names differ only in case (`Report: Create`, `Report: create`) are distinct
+ * events an app may really send; their file names would be equal on a case-insensitive file
+ * system, so each gets a stable suffix, the hash of its exact name (the `event-name-case` rule
+ * warns about them).
+ */
+function suffixCaseVariants(events: EventIR[]): void {
+  const byLowerName = new Map<string, EventIR[]>();
+  for (const event of events) {
+    if (event.call !== 'track') continue;
+    const key = event.name.toLowerCase();
+    byLowerName.set(key, [...(byLowerName.get(key) ?? []), event]);
+  }
+  for (const group of byLowerName.values()) {
+    if (group.length < 2) continue;
+    for (const event of group) event.fileName = caseVariantName(event.fileName, event.name);
   }
 }
 

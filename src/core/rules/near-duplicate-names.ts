@@ -47,6 +47,8 @@ export default defineRule({
   check(plan, _options, report) {
     const events = plan.events.filter((e) => e.call === 'track').map((e) => ({ name: e.name, location: e.location }));
     for (const { occurrence, canonical } of findNearDuplicates(events)) {
+      // Names that differ only in case are distinct events an app sends: `event-name-case` warns about them.
+      if (occurrence.name.toLowerCase() === canonical.name.toLowerCase()) continue;
       report({
         messageId: 'nearDuplicateEvent',
         location: occurrence.location,

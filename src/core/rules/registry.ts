@@ -1,6 +1,7 @@
 import conflictingPropertyTypes from './conflicting-property-types.js';
 import deprecatedReplacement from './deprecated-replacement.js';
 import enumValues from './enum-values.js';
+import eventNameCase from './event-name-case.js';
 import namingConvention from './naming-convention.js';
 import nearDuplicateNames from './near-duplicate-names.js';
 import piiDeclaration from './pii-declaration.js';
@@ -20,6 +21,7 @@ export const PLAN_RULES: readonly PlanRule[] = [
   conflictingPropertyTypes,
   deprecatedReplacement,
   enumValues,
+  eventNameCase,
   namingConvention,
   nearDuplicateNames,
   piiDeclaration,
