@@ -58,17 +58,22 @@ export interface LintResult extends LintReport {
 /** Lints source texts (already read) against a plan. The file system is touched only to resolve imports for the checker. */
 export function lintSources(sources: readonly SourceText[], options: LintSourcesOptions): LintResult {
   const run = startRun(sources, options);
-  // Project by project, so that only one project's program (and its files' trees) lives at a time.
-  for (const [project, group] of groupByProject(sources, run.projects)) {
-    run.project = project;
-    for (const source of group) scanSource(run, source);
-    for (const scan of run.waiting) run.checkScan(scan);
-    delete project.checker;
-    run.waiting = [];
-    run.parsed.clear();
-    run.bindingsCache.clear();
-  }
+  for (const [project, group] of groupByProject(sources, run.projects)) lintProjectFiles(run, project, group);
   return finishRun(run, sources);
+}
+
+/**
+ * Lints the files of one project. Project by project, so that only one program (and the trees of
+ * its files that wait for it) lives at a time: all is released before the next project's files.
+ */
+function lintProjectFiles(run: LintRun, project: ProjectRun, sources: readonly SourceText[]): void {
+  run.project = project;
+  for (const source of sources) scanSource(run, source);
+  for (const scan of run.waiting) run.checkScan(scan);
+  delete project.checker;
+  run.waiting = [];
+  run.parsed.clear();
+  run.bindingsCache.clear();
 }
 
 function groupByProject(sources: readonly SourceText[], projects: ProjectRuns): Map<ProjectRun, SourceText[]> {

@@ -219,3 +219,28 @@ describe('lint reports name the projects', () => {
     expect(io.out).toContain('3 errors, 0 warnings (5 files, 3 parsed, 3 analytics calls, 3 TypeScript projects)\n');
   });
 });
+
+describe('findProjectBoundary: where the search for a tsconfig stops', () => {
+  const table: [name: string, files: Record<string, string>, cwd: string, boundary: string | null][] = [
+    ['the repository root (.git) above the working folder', { 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/apps/web/a.ts': '' }, 'repo/apps/web', 'repo'],
+    ['a worktree\'s .git file', { 'repo/.git': 'gitdir: /elsewhere\n', 'repo/a.ts': '' }, 'repo', 'repo'],
+    ['outside git, a pnpm workspace root', { 'ws/pnpm-workspace.yaml': 'packages: [apps/*]\n', 'ws/apps/web/a.ts': '' }, 'ws/apps/web', 'ws'],
+    ['outside git, a package.json with workspaces', { 'ws/package.json': WORKSPACE, 'ws/apps/web/package.json': '{}', 'ws/apps/web/a.ts': '' }, 'ws/apps/web', 'ws'],
+    ['neither: the file system root', { 'plain/package.json': '{"name":"p"}', 'plain/a.ts': '' }, 'plain', null],
+  ];
+  it.each(table)('%s', async (_name, files, cwd, boundary) => {
+    const dir = await tempTree(files, 'trackplan-boundary-');
+    expect(findProjectBoundary(path.join(dir, cwd))).toBe(boundary === null ? path.parse(dir).root : path.join(dir, boundary));
+  });
+
+  it('leaves a tsconfig above the repository out of its projects', async () => {
+    const dir = await tempTree({
+      'tsconfig.json': json({ compilerOptions: { paths: { '@/*': ['./repo/src/*'] } } }),
+      'repo/.git/HEAD': 'ref: refs/heads/main\n',
+      'repo/src/a.ts': SEND(`'X'`),
+    }, 'trackplan-boundary-');
+    const cwd = path.join(dir, 'repo');
+    const finder = new ProjectFinder(findProjectBoundary(cwd), cwd);
+    expect(finder.projectOf(path.join(cwd, 'src/a.ts')).tsconfig).toBeUndefined();
+  });
+});
