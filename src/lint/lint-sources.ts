@@ -11,7 +11,7 @@ import { extractCall } from './extract-call.js';
 import { callNames, type CallNames } from './call-names.js';
 import { collectBindings } from './file-bindings.js';
 import { generatedModules } from './generated-names.js';
-import type { TrackedCall } from './model.js';
+import type { StaticValue, TrackedCall } from './model.js';
 import { parseSource, syntaxProblems } from './parse.js';
 import { indexPlan, type PlanIndex } from './plan-index.js';
 import { defaultCompilerOptions } from './program.js';
@@ -49,6 +49,8 @@ export interface LintSourcesOptions {
    * imports. Files of one project share one checker. Default: one project of `compilerOptions`.
    */
   projectOf?: (file: string) => TsProject;
+  /** At most this many files with calls share one type-checker program (default 500): memory stays bounded in a large package. */
+  checkerBatch?: number;
 }
 
 export interface LintResult extends LintReport {
@@ -63,12 +65,26 @@ export function lintSources(sources: readonly SourceText[], options: LintSources
 }
 
 /**
- * Lints the files of one project. Project by project, so that only one program (and the trees of
- * its files that wait for it) lives at a time: all is released before the next project's files.
+ * Files with calls that wait for one program at most: a package of thousands of such files gets
+ * a program per batch (each with the imports of its files), so memory does not grow with its size.
+ */
+const CHECKER_BATCH = 500;
+
+/**
+ * Lints the files of one project. Project by project (and batch by batch), so that only one
+ * program and the trees of the files that wait for it live at a time.
  */
 function lintProjectFiles(run: LintRun, project: ProjectRun, sources: readonly SourceText[]): void {
   run.project = project;
-  for (const source of sources) scanSource(run, source);
+  for (const source of sources) {
+    scanSource(run, source);
+    if (run.waiting.length >= (run.options.checkerBatch ?? CHECKER_BATCH)) checkWaiting(run, project);
+  }
+  checkWaiting(run, project);
+}
+
+/** Checks the scans that waited for the checker, then lets go of their trees and of the program. */
+function checkWaiting(run: LintRun, project: ProjectRun): void {
   for (const scan of run.waiting) run.checkScan(scan);
   delete project.checker;
   run.waiting = [];
@@ -138,12 +154,27 @@ function startRun(sources: readonly SourceText[], options: LintSourcesOptions): 
   run.checkScan = (scan) => {
     current = scan;
     const fileCalls = resolveCalls(scan, context, evaluator, index.sourcesOf(scan.file));
+    for (const call of fileCalls) releaseNodes(call.properties);
     run.calls.push(...fileCalls);
     if (fileCalls.length > 0) run.project?.filesWithCalls.push(scan.file);
     run.diagnostics.push(...checkCalls(fileCalls, scan.ignores, index, config.rules));
     current = undefined;
   };
   return run;
+}
+
+/**
+ * Lets go of the syntax nodes a call's values point to (`valueNode`, read while the call is
+ * extracted): the run keeps every call, and through one node a file's whole tree (and, with the
+ * checker, its batch's) would stay in memory until the end.
+ */
+function releaseNodes(value: StaticValue): void {
+  if (value.kind === 'array') for (const element of value.elements) releaseNodes(element.value);
+  if (value.kind !== 'object') return;
+  for (const entry of value.entries) {
+    delete entry.valueNode;
+    releaseNodes(entry.value);
+  }
 }
 
 /**

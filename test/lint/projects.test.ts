@@ -9,7 +9,8 @@ import { findProjectBoundary, ProjectFinder } from '../../src/lint/projects.js';
 import { runCli } from '../../src/cli/index.js';
 import type { Io } from '../../src/cli/io.js';
 import { tempTree } from '../helpers/temp.js';
-import { findings, FIXTURE_PLAN, fixturePlan, type Finding } from './helpers.js';
+import { lintSources } from '../../src/lint/lint-sources.js';
+import { findings, FIXTURE_PLAN, fixturePlan, VIRTUAL_ROOT, type Finding } from './helpers.js';
 
 // Each file's imports resolve with its own project's tsconfig: an event name imported through a
 // `paths` alias (or from a .tsx file) resolves to an unplanned name, so `unplanned-event` at the
@@ -242,5 +243,29 @@ describe('findProjectBoundary: where the search for a tsconfig stops', () => {
     const cwd = path.join(dir, 'repo');
     const finder = new ProjectFinder(findProjectBoundary(cwd), cwd);
     expect(finder.projectOf(path.join(cwd, 'src/a.ts')).tsconfig).toBeUndefined();
+  });
+});
+
+describe('a large package is checked in batches', () => {
+  it('gives the findings of one program, files of one batch importing files of another', async () => {
+    const files = {
+      'src/web/names.ts': `export enum N { A = 'Order Complete' }\nexport const B = 'Signed Upp';\n${SEND('N.A')}`,
+      'src/web/a.ts': `import { N } from './names';\nexport const go = 1;\n${SEND('N.A')}`,
+      'src/web/b.ts': `import { B } from './names';\n${SEND('B')}`,
+      'src/web/c.ts': `import { N } from './names';\nimport { go } from './a';\nvoid go;\n${SEND('N.A')}`,
+    };
+    const sources = Object.entries(files).map(([file, text]) => ({ file: path.join(VIRTUAL_ROOT, file), text }));
+    const lint = async (checkerBatch?: number) => lintSources(sources, {
+      plan: await fixturePlan(), config: defaultLintConfig(), cwd: VIRTUAL_ROOT, ...(checkerBatch !== undefined ? { checkerBatch } : {}),
+    });
+    const whole = where(findings(await lint()));
+    expect(whole).toEqual([
+      ['unplanned-event', 'src/web/a.ts', 3, 17],
+      ['unplanned-event', 'src/web/b.ts', 2, 17],
+      ['unplanned-event', 'src/web/c.ts', 4, 17],
+      ['unplanned-event', 'src/web/names.ts', 3, 17],
+    ]);
+    expect(where(findings(await lint(1)))).toEqual(whole);
+    expect(where(findings(await lint(3)))).toEqual(whole);
   });
 });
