@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ts } from 'ts-morph';
 import type { ProjectStats } from '../core/lint-results.js';
 import { createLintProgram } from './program.js';
-import type { TsProject } from './projects.js';
+import { findProjectBoundary, ProjectFinder, type TsProject } from './projects.js';
 
 /** One TypeScript project's part of a lint run. */
 export interface ProjectRun {
@@ -85,4 +85,15 @@ export class ProjectRuns {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * `resolveModule` for tools that read a code base without linting it (`--suggest-wrappers`): each
+ * containing file's own project (nearest tsconfig/jsconfig up to the repository root), files in
+ * `texts` seen as well as the disk.
+ */
+export function createProjectResolver(cwd: string, texts: ReadonlyMap<string, string>): (specifier: string, containingFile: string) => string | undefined {
+  const finder = new ProjectFinder(findProjectBoundary(cwd), cwd);
+  const runs = new ProjectRuns((file) => finder.projectOf(file), texts);
+  return (specifier, containingFile) => runs.resolveModule(specifier, containingFile);
 }

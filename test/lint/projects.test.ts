@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProjectStats } from '../../src/core/lint-results.js';
 import { defaultLintConfig } from '../../src/lint/config.js';
 import { lintProject } from '../../src/lint/lint-project.js';
-import { ProjectRuns } from '../../src/lint/project-runs.js';
+import { createProjectResolver } from '../../src/lint/project-runs.js';
 import { findProjectBoundary, ProjectFinder } from '../../src/lint/projects.js';
 import { runCli } from '../../src/cli/index.js';
 import type { Io } from '../../src/cli/io.js';
@@ -176,9 +176,8 @@ describe('resolveModule: a specifier resolved with the containing file\'s projec
   ];
   it('follows each package\'s paths', async () => {
     const cwd = await tempTree(TWO_APPS, 'trackplan-projects-');
-    const finder = new ProjectFinder(findProjectBoundary(cwd), cwd);
-    const runs = new ProjectRuns((file) => finder.projectOf(file), new Map());
-    const actual = table.map(([specifier, from]) => runs.resolveModule(specifier, path.join(cwd, from)));
+    const resolveModule = createProjectResolver(cwd, new Map());
+    const actual = table.map(([specifier, from]) => resolveModule(specifier, path.join(cwd, from)));
     expect(actual).toEqual(table.map(([, , resolved]) => (resolved === undefined ? undefined : path.join(cwd, resolved))));
   });
 });
