@@ -49,7 +49,7 @@ export interface LintSourcesOptions {
    * imports. Files of one project share one checker. Default: one project of `compilerOptions`.
    */
   projectOf?: (file: string) => TsProject;
-  /** At most this many files with calls share one type-checker program (default 500): memory stays bounded in a large package. */
+  /** At most this many files with calls share one type-checker program (default 200): memory stays bounded in a large package. */
   checkerBatch?: number;
 }
 
@@ -68,7 +68,7 @@ export function lintSources(sources: readonly SourceText[], options: LintSources
  * Files with calls that wait for one program at most: a package of thousands of such files gets
  * a program per batch (each with the imports of its files), so memory does not grow with its size.
  */
-const CHECKER_BATCH = 500;
+const CHECKER_BATCH = 200;
 
 /**
  * Lints the files of one project. Project by project (and batch by batch), so that only one
