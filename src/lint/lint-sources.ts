@@ -116,12 +116,16 @@ interface LintRun {
   projects: ProjectRuns;
   /** The project whose files are being linted. */
   project?: ProjectRun;
-  /** With the checker, scans wait for it (with their trees) until every file of their project is scanned. */
+  /** Scans whose calls need the checker wait for it (with their trees) until their batch is full or their project done. */
   waiting: FileScan[];
   parsed: Map<string, ts.SourceFile>;
   bindingsCache: Map<ts.SourceFile, FileBindings>;
   parsedCount: number;
-  checkScan: (scan: FileScan) => void;
+  /**
+   * Resolves and checks the calls of one scan. With `syntaxOnly`, the checker is not started:
+   * when a call asks for it, nothing is kept and false is returned (the scan must wait for it).
+   */
+  checkScan: (scan: FileScan, syntaxOnly?: boolean) => boolean;
 }
 
 function startRun(sources: readonly SourceText[], options: LintSourcesOptions): LintRun {
@@ -136,13 +140,19 @@ function startRun(sources: readonly SourceText[], options: LintSourcesOptions): 
     names: callNames(config, generated, generatedModulePaths),
     display: (file) => path.relative(cwd, file).split(path.sep).join('/') || file,
     diagnostics: [], calls: [], waiting: [], parsed: new Map(), bindingsCache: new Map(), parsedCount: 0,
-    checkScan: () => undefined,
+    checkScan: () => true,
   };
+  let syntaxOnly = false;
+  let checkerAsked = false;
   // The checker of the project being linted: every node the evaluator and resolver ask about
   // belongs to that project's program (imported files included).
   const getChecker = () => {
     const project = run.project;
     if (options.typeCheck === false || !project) return undefined;
+    if (syntaxOnly) {
+      checkerAsked = true;
+      return undefined;
+    }
     return project.checker ?? projects.startChecker(project, run.waiting.map((s) => s.absolute), run.parsed);
   };
   let current: FileScan | undefined;
@@ -151,14 +161,19 @@ function startRun(sources: readonly SourceText[], options: LintSourcesOptions): 
     receivers: new Set(config.receivers), wrappers: config.calls, generated, generatedModules: generatedModulePaths, checker: getChecker, evaluator,
     resolveModule: (specifier, containingFile) => projects.resolveModule(specifier, containingFile),
   };
-  run.checkScan = (scan) => {
+  run.checkScan = (scan, onlySyntax = false) => {
     current = scan;
+    syntaxOnly = onlySyntax;
+    checkerAsked = false;
     const fileCalls = resolveCalls(scan, context, evaluator, index.sourcesOf(scan.file));
+    current = undefined;
+    syntaxOnly = false;
+    if (checkerAsked) return false;
     for (const call of fileCalls) releaseNodes(call.properties);
     run.calls.push(...fileCalls);
     if (fileCalls.length > 0) run.project?.filesWithCalls.push(scan.file);
     run.diagnostics.push(...checkCalls(fileCalls, scan.ignores, index, config.rules));
-    current = undefined;
+    return true;
   };
   return run;
 }
@@ -213,10 +228,9 @@ function scanSource(run: LintRun, source: SourceText): void {
     methodNames, functionNames, generatedModules: run.generatedModulePaths, candidates: prefilter.positions(source.text),
   });
   if (scan.calls.length === 0) return;
-  if (run.options.typeCheck === false) {
-    run.checkScan(scan);
-    return;
-  }
+  // A file whose calls the syntax resolves is done now, its tree dropped; only the files whose
+  // calls need the checker become the roots of a program.
+  if (run.checkScan(scan, true)) return;
   run.bindingsCache.set(sourceFile, scan);
   run.parsed.set(scan.absolute, sourceFile);
   run.waiting.push(scan);
