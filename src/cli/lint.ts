@@ -108,7 +108,7 @@ export function registerLint(program: Command, io: Io, done: (code: ExitCode) =>
     .option('--generated <dir>', 'folder of the generated typed functions (default: generated)')
     .option('--ignore <glob>', 'files not to lint (repeatable)', collect)
     .option('--no-type-check', 'do not start the TypeScript type checker (faster; misses SDK instances found only by type and non-literal values)')
-    .option('--tsconfig <file>', 'tsconfig.json for module resolution (default: the nearest one)')
+    .option('--tsconfig <file>', 'one tsconfig.json for every file (default: each file\'s own project, the nearest tsconfig.json or jsconfig.json above it, its references followed)')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(integerOption('--max-warnings')))
     .addOption(outputOption())
     .action(async (paths: string[], options: LintOptions) => done(await runLint(paths, options, io)));

@@ -34,9 +34,13 @@ export interface ResolveContext {
   generated: ReadonlyMap<string, GeneratedFunction>;
   /** The generated modules: absolute path without extension -> flavour. */
   generatedModules: ReadonlyMap<string, SdkForm>;
+  /** The type checker of the project of the file being checked, or undefined when linting without it. Created on first use. */
   checker(): ts.TypeChecker | undefined;
   evaluator: Evaluator;
-  /** Resolves an import specifier with the compiler options of the file's own project; undefined when it does not resolve. */
+  /**
+   * The file (absolute path) a module specifier of `containingFile` resolves to, with the compiler
+   * options (`paths`, `baseUrl`, module resolution) of that file's project; undefined when it does not resolve.
+   */
   resolveModule(specifier: string, containingFile: string): string | undefined;
   /** The working directory: wrapper `from:` globs are relative to it. */
   cwd: string;

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import type { LintConfig } from './config.js';
 import { listSourceFiles } from './list-files.js';
-import { findTsconfig, readCompilerOptions } from './program.js';
-import { createModuleResolver } from './resolve-module.js';
+import { createProjectResolver } from './project-runs.js';
 import { createAliasFinder } from './suggest-from.js';
 import { suggestWrappers, type SuggestWrappersResult } from './suggest-wrappers.js';
 
@@ -25,18 +24,8 @@ export async function suggestWrappersInProject(options: SuggestProjectOptions): 
   if (missing.length > 0) throw new ConfigError(`not found: ${missing.join(', ')} (expected files or folders to look at)`);
   const sources = files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
   const texts = new Map(sources.map((s) => [path.resolve(s.file), s.text]));
-  const root = path.parse(path.resolve(options.cwd)).root;
-  // Each file resolves imports with its own package's tsconfig (its `paths` aliases).
-  const resolvers = new Map<string, (specifier: string, containingFile: string) => string | undefined>();
-  const resolveModule = (specifier: string, containingFile: string) => {
-    const tsconfig = findTsconfig(path.dirname(containingFile), root) ?? '';
-    let resolver = resolvers.get(tsconfig);
-    if (!resolver) {
-      resolver = createModuleResolver(readCompilerOptions(tsconfig || undefined).options, texts);
-      resolvers.set(tsconfig, resolver);
-    }
-    return resolver(specifier, containingFile);
-  };
+  // Each file resolves imports with its own project's options (its `paths` aliases).
+  const resolveModule = createProjectResolver(options.cwd, texts);
   const aliasOf = createAliasFinder(sources, { resolveModule, packageNameOf: (file) => packageNameOf(file, options.cwd) });
   return suggestWrappers(sources, { cwd: options.cwd, receivers: options.config.receivers, resolveModule, aliasOf });
 }

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultCompilerOptions } from '../../src/lint/program.js';
-import { createModuleResolver } from '../../src/lint/resolve-module.js';
+import { createProjectResolver } from '../../src/lint/project-runs.js';
 import { createAliasFinder } from '../../src/lint/suggest-from.js';
-import { VIRTUAL_ROOT } from './helpers.js';
+import { tempTree } from '../helpers/temp.js';
 
 const LIB = 'src/lib/analytics.ts';
 const WRAPPER = 'export function track(name: string) { return name; }';
@@ -18,11 +17,12 @@ const cases: { name: string; files: Record<string, string>; target: string; expe
 ];
 
 describe('the from: of a suggestion', () => {
-  it.each(cases)('$name', ({ files, target, expected }) => {
-    const sources = Object.entries(files).map(([file, text]) => ({ file: path.join(VIRTUAL_ROOT, file), text }));
-    const options = { ...defaultCompilerOptions(), baseUrl: VIRTUAL_ROOT, paths: { '@/*': ['./src/*'], '~/*': ['./src/*'] } };
-    const resolveModule = createModuleResolver(options, new Map(sources.map((s) => [s.file, s.text])));
+  it.each(cases)('$name', async ({ files, target, expected }) => {
+    const tsconfig = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['./src/*'], '~/*': ['./src/*'] } } });
+    const dir = await tempTree({ ...files, 'tsconfig.json': tsconfig, 'package.json': '{"name":"root"}' });
+    const sources = Object.entries(files).map(([file, text]) => ({ file: path.join(dir, file), text }));
+    const resolveModule = createProjectResolver(dir, new Map());
     const aliasOf = createAliasFinder(sources, { resolveModule, packageNameOf: (file) => (file.includes('packages/analytics') ? '@acme/analytics' : undefined) });
-    expect(aliasOf(path.join(VIRTUAL_ROOT, target))).toBe(expected);
+    expect(aliasOf(path.join(dir, target))).toBe(expected);
   });
 });

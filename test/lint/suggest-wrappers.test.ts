@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECEIVERS } from '../../src/lint/config.js';
-import { defaultCompilerOptions } from '../../src/lint/program.js';
-import { createModuleResolver } from '../../src/lint/resolve-module.js';
+import { createProjectResolver } from '../../src/lint/project-runs.js';
 import { suggestWrappers, type SuggestedCall } from '../../src/lint/suggest-wrappers.js';
 import { VIRTUAL_ROOT } from './helpers.js';
 
@@ -125,7 +124,7 @@ describe('lint --suggest-wrappers', () => {
   it.each(cases)('$name', ({ files, expected }) => {
     const sources = Object.entries(files).map(([file, text]) => ({ file: path.join(VIRTUAL_ROOT, file), text }));
     const texts = new Map(sources.map((s) => [s.file, s.text]));
-    const result = suggestWrappers(sources, { cwd: VIRTUAL_ROOT, receivers: DEFAULT_RECEIVERS, resolveModule: createModuleResolver(defaultCompilerOptions(), texts) });
+    const result = suggestWrappers(sources, { cwd: VIRTUAL_ROOT, receivers: DEFAULT_RECEIVERS, resolveModule: createProjectResolver(VIRTUAL_ROOT, texts) });
     const rows = result.suggestions.map((s) => [s.file, s.line, s.column, s.function, s.sink.kind, s.sink.callee, s.sink.detail, s.entry]);
     expect(rows).toEqual(expected);
   });
