@@ -8,7 +8,7 @@ import type { CallForm } from './model.js';
 import type { FileScan } from './scan-file.js';
 import { expressionText, unwrap } from './syntax.js';
 import { CALL_METHODS, sdkOfDeclaration, type SdkForm } from './sdk.js';
-import { matchesFrom } from './wrapper-scope.js';
+import { isImportedReceiver, matchesFrom } from './wrapper-scope.js';
 
 /** Where a recognised call keeps its name and properties. */
 export interface CallLayout {
@@ -104,10 +104,16 @@ function wrapperLayout(wrapper: WrapperCall, callee: string): CallLayout {
   return { form: 'wrapper', call: wrapper.call, callee, ...(event ? { name: event } : {}), ...(properties ? { properties } : {}), ...rename };
 }
 
-/** A method call of the SDK on a recognised instance (`new Analytics()`, an annotated field, or by type): never a wrapper. */
+/**
+ * A method call of the SDK on a recognised instance (`new Analytics()`, an annotated field, or by
+ * type): never a wrapper. The checker is asked only about a receiver imported from another module,
+ * which the syntax cannot tell; asking costs the file a place in a program.
+ */
 function isSdkInstanceCall(scan: FileScan, callee: ts.Expression, ctx: ResolveContext): boolean {
   if (!ts.isPropertyAccessExpression(callee) || !METHODS.has(callee.name.text)) return false;
-  return receiverForm(scan, callee.expression, ctx, 0, false) !== undefined;
+  if (receiverForm(scan, callee.expression, ctx, 1, false) !== undefined) return true;
+  const checker = isImportedReceiver(scan, callee.expression) ? ctx.checker() : undefined;
+  return checker ? sdkOfType(checker.getTypeAtLocation(unwrap(callee.expression))) !== undefined : false;
 }
 
 /**

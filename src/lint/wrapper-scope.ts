@@ -58,7 +58,16 @@ export function matchesFrom(wrapper: WrapperCall, scan: FileScan, callee: ts.Exp
   if (target === undefined) return false;
   if (fileMatchesFrom(from, target, ctx.cwd)) return true;
   if (!from.includes('*') && ctx.resolveModule(from, scan.absolute) === target) return true;
-  return declaredIn(imported.node, ctx, from);
+  // A module of the project may re-export the wrapper (a barrel); a package's is not the wrapper's.
+  return !target.split(path.sep).includes('node_modules') && declaredIn(imported.node, ctx, from);
+}
+
+/** `segment` of `segment.track(...)` is imported, and no annotation or `new` in the file tells its class. */
+export function isImportedReceiver(scan: FileScan, receiver: ts.Expression): boolean {
+  const root = rootIdentifier(receiver);
+  if (root === undefined || root === 'this') return false;
+  const bindings = readModuleBindings(scan.sourceFile);
+  return bindings.imports.has(root) && !bindings.typedNames.has(root);
 }
 
 /** The file is the `from:` module: the glob matches it, or the specifier resolves to it. */

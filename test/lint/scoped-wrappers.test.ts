@@ -207,3 +207,16 @@ async function lintOnDisk(files: Record<string, string>, calls: WrapperCall[]) {
   const sources = Object.keys(files).map((file) => ({ file: path.join(dir, file), text: readFileSync(path.join(dir, file), 'utf8') }));
   return lintSources(sources, { plan: await fixturePlan(), config: mergeLintConfig(defaultLintConfig(), { calls }), cwd: dir });
 }
+
+describe('scoped wrappers and the type checker', () => {
+  it.each([
+    ['a service field of a class the file names', `import { AnalyticsService } from './service';\nexport class A {\n  constructor(private analyticsService: AnalyticsService) {}\n  go() { this.analyticsService.track('Signed Up', 'u', { email: 'a@b.co' }); }\n}`, false],
+    ['a bare wrapper', `import { track } from '@/lib/analytics';\ntrack('Signed Up', 'u', { email: 'a@b.co' });`, false],
+    ['an imported receiver, which may be an SDK client', `import { analyticsService } from './service';\nanalyticsService.track('Signed Up', 'u', { email: 'a@b.co' });`, true],
+  ])('%s: checker started %s', async (_name, code, started) => {
+    const calls = [wrapper('analyticsService.track', { properties: { index: 2 } }), wrapper('track', { from: '@/lib/analytics', properties: { index: 2 } })];
+    const result = await lintCode({ 'src/server/a.ts': code }, { config: { calls } });
+    expect(result.calls.map((c) => [c.form, c.name?.kind === 'static' ? c.name.values : []])).toEqual([['wrapper', ['Signed Up']]]);
+    expect(result.stats.checker).toBe(started);
+  });
+});
