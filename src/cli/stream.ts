@@ -27,6 +27,7 @@ export interface StreamOptions {
   blockMs: string;
   claimIdleMs: string;
   maxDeliveries: string;
+  writeMode: string;
   createGroup?: boolean;
   host: string;
   port: string;
@@ -53,7 +54,7 @@ export async function runStream(options: StreamOptions, io: Io, listen: () => St
     ...(options.consumer ? { consumer: options.consumer } : {}),
     batch: count('--batch', options.batch, 1), blockMs: count('--block-ms', options.blockMs, 1),
     claimIdleMs: count('--claim-idle-ms', options.claimIdleMs, 1), maxDeliveries: count('--max-deliveries', options.maxDeliveries, 1),
-    createGroup: options.createGroup ?? false,
+    createGroup: options.createGroup ?? false, writeMode: writeModeOf(options.writeMode),
   });
   const http = await startStreamHttp(consumer, { group, streams, redis: target.label }, options.host, count('--port', options.port, 0));
   if (options.violations === undefined && options.deadLetter === undefined) {
@@ -128,6 +129,11 @@ function required<T>(flag: string, value: T | undefined): T {
   return value;
 }
 
+function writeModeOf(text: string): 'script' | 'multi' {
+  if (text !== 'script' && text !== 'multi') throw new ConfigError(`--write-mode: expected script or multi, found "${text}"`);
+  return text;
+}
+
 function count(flag: string, text: string, min: number): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < min) throw new ConfigError(`${flag}: expected a whole number >= ${min}, found "${text}"`);
@@ -173,6 +179,7 @@ export function registerStream(program: Command, io: Io, done: (code: ExitCode) 
     .option('--block-ms <ms>', 'how long one read waits for entries', '1000')
     .option('--claim-idle-ms <ms>', 'take over entries pending this long at another consumer', '30000')
     .option('--max-deliveries <n>', 'dead-letter an entry delivered more often than this', '5')
+    .option('--write-mode <mode>', 'script: each batch as one Lua script (least client CPU); multi: as MULTI/EXEC (least Redis CPU)', 'script')
     .option('--create-group', 'create the group (from the start of the streams) when missing')
     .option('--allow-unsafe-patterns', 'start even when a pattern can backtrack catastrophically (it runs on the linear-time engine)')
     .option('--host <host>', 'address of /metrics and /health', '127.0.0.1')

@@ -51,6 +51,7 @@ describe('trackplan stream (CLI)', () => {
     { name: 'a URL that is not redis', args: (port) => common(`http://127.0.0.1:${port}/0`), error: /--redis: expected a redis:\/\/ or rediss:\/\/ URL, found the scheme "http"/ },
     { name: 'a database that is no number', args: (port) => common(`redis://127.0.0.1:${port}/x`), error: /--redis: expected a database number after the host, found "x"/ },
     { name: 'a batch of 0', args: (port) => [...common(`redis://127.0.0.1:${port}/0`), '--batch', '0'], error: /--batch: expected a whole number >= 1, found "0"/ },
+    { name: 'an unknown write mode', args: (port) => [...common(`redis://127.0.0.1:${port}/0`), '--write-mode', 'pipeline'], error: /--write-mode: expected script or multi, found "pipeline"/ },
     { name: 'no --group', args: (port) => common(`redis://127.0.0.1:${port}/0`).slice(0, -4).concat('--out', 'x'), error: /required option --group <name> not given/ },
     { name: 'a wrong password (never printed)', args: (port) => common(`redis://:wrong-${PASSWORD}@127.0.0.1:${port}/0`), error: /WRONGPASS/ },
     { name: 'a missing group', args: (port) => common(`redis://:${PASSWORD}@127.0.0.1:${port}/0`), error: /--in cli:in: no consumer group "g"; create it .* or pass --create-group/ },

@@ -7,7 +7,8 @@ import { checkTargets, ensureGroup, FatalStreamError, isFatal } from './group.js
 import { claimIdle, readNew, readOwnPending, type ReadEntry, type ReadScope } from './reads.js';
 import { scrubSecret } from './redis-url.js';
 import { createStreamMetrics, type StreamMetrics } from './stream-metrics.js';
-import { writeBatch } from './write-batch.js';
+import { writeBatch, type WriteMode } from './write-batch.js';
+import { defineWriteScript } from './write-script.js';
 import type { StreamTargets } from './entries.js';
 
 type RedisClient = import('ioredis').Redis;
@@ -32,6 +33,12 @@ export interface StreamConsumerOptions extends StreamTargets {
   claimIdleMs?: number;
   /** An entry delivered more often than this goes to the dead-letter stream (default 5). */
   maxDeliveries?: number;
+  /**
+   * How each batch is written: `script` (default), one Lua script call, cheapest for this process;
+   * `multi`, MULTI/EXEC, cheaper for Redis (see docs/stream.md). Both are atomic; a Redis that
+   * refuses scripts gets `multi`.
+   */
+  writeMode?: 'script' | 'multi';
   /** Create the group if missing, from the start of each stream (entries already there count). */
   createGroup?: boolean;
   /** Scrubbed from every logged message. */
@@ -64,9 +71,12 @@ const RETRY = { minMs: 100, maxMs: 5000 };
 
 /**
  * Starts a consumer-group worker: XREADGROUP a batch, validate, apply the policy, then XADD the
- * results and XACK the batch in one MULTI/EXEC, so an entry is acknowledged exactly when its
- * results are written. Connection errors (a Redis restart) are retried with backoff; after one,
- * the consumer first re-reads its own pending entries, whose EXEC did not run.
+ * results and XACK the batch in one atomic script call (as a MULTI/EXEC would), so an entry is
+ * acknowledged exactly when its results are written. While Redis runs one batch's write and reads
+ * the next batch, this process validates the batch before: up to two writes and one read ahead
+ * are in flight. Connection errors (a Redis restart) are retried with backoff; after one, the
+ * consumer lets every command in flight settle, then first re-reads its own pending entries,
+ * whose write did not run.
  */
 export async function startStreamConsumer(options: StreamConsumerOptions): Promise<StreamConsumer> {
   const log = (text: string) => options.log?.(scrubSecret(text, options.secret));
@@ -76,15 +86,17 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
   const claimIdleMs = options.claimIdleMs ?? 30_000;
   const maxDeliveries = options.maxDeliveries ?? 5;
   const metrics = createStreamMetrics();
-  // Commands fail at once while disconnected (no offline queue, no resend): a resent EXEC could
+  // Commands fail at once while disconnected (no offline queue, no resend): a resent write could
   // write a batch twice. The loop below retries, and starts again from the pending entries.
   const { Redis } = await import('ioredis');
   const redis = new Redis({ ...options.redis, lazyConnect: true, enableOfflineQueue: false, autoResendUnfulfilledCommands: false, maxRetriesPerRequest: 0, retryStrategy: (times) => Math.min(50 * times, 1000) });
+  defineWriteScript(redis);
   let lastError: Error | undefined;
   // Reported by the loop, which sees every failed command; kept for a refused AUTH at connect.
   redis.on('error', (error: Error) => void (lastError = error));
   let admin: typeof redis | undefined;
   let validator = options.validator;
+  const writeMode: WriteMode = { multi: options.writeMode === 'multi', onFallback: (reason) => log(`redis refuses scripts (${reason}); writing each batch with MULTI/EXEC instead`) };
   let stopping = false;
   let wake: (() => void) | undefined;
 
@@ -97,21 +109,28 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
     let recovering = true; // a consumer started under a name it used before has its own pending entries
     let nextClaim = 0;
     const cursors = new Map<string, string>();
-    // The next batch, asked for in the same round trip as the EXEC of the current one.
-    let prefetched: Promise<ReadEntry[]> | undefined;
-    while (!stopping || prefetched) {
+    // The next batch, asked for before this one is validated, so that Redis reads it meanwhile.
+    // Never with BLOCK: a write sent behind a blocked read would wait for the read.
+    let ahead: Promise<ReadEntry[]> | undefined;
+    // Batch writes sent and not yet answered, oldest first: the previous batch's runs in Redis
+    // while this one is validated. One connection runs them in the order sent.
+    const writes: Promise<void>[] = [];
+    while (!stopping || ahead || writes.length > 0) {
       try {
         let entries: ReadEntry[] = [];
-        if (prefetched) {
-          const next = prefetched;
-          prefetched = undefined;
+        if (ahead) {
+          const next = ahead;
+          ahead = undefined;
           entries = await next;
         }
         if (entries.length > 0) {
-          // Read along with the last EXEC: process them like any read.
+          // Read ahead: process them like any read.
         } else if (stopping) {
+          await drain(writes);
           break;
         } else if (recovering) {
+          // Pending entries are those whose write has not run: wait for the writes in flight first.
+          await drain(writes);
           entries = await readOwnPending(redis, scope);
           if (entries.length === 0) recovering = false;
         } else if (Date.now() >= nextClaim) {
@@ -120,18 +139,28 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
           metrics.claimed.inc([], entries.length);
           if (claimed.round) nextClaim = Date.now() + Math.max(100, claimIdleMs / 2);
         }
-        if (entries.length === 0 && !recovering) entries = await readNew(redis, scope, blockMs);
+        if (entries.length === 0 && !recovering) {
+          // Nothing in hand: let the writes answer (so that a failed one is seen now), then wait for entries.
+          await drain(writes);
+          entries = await readNew(redis, scope, blockMs);
+        }
         if (entries.length > 0) {
-          const written = writeBatch(redis, entries, { ...options, group: options.group, validator, maxDeliveries, metrics });
-          // Without BLOCK, sent right behind the MULTI/EXEC: it can never hold the EXEC up.
           if (!stopping && !recovering && Date.now() < nextClaim) {
-            prefetched = readNew(redis, scope);
-            prefetched.catch(() => undefined);
+            ahead = readNew(redis, scope);
+            ahead.catch(() => undefined);
           }
-          await written;
+          // Sent before writeBatch returns; awaited once the next batch is validated and sent.
+          const written = writeBatch(redis, entries, { ...options, group: options.group, validator, maxDeliveries, metrics, writeMode });
+          written.catch(() => undefined);
+          writes.push(written);
+          while (writes.length > 1) await writes.shift();
         }
         failures = 0;
       } catch (error) {
+        // Every command sent settles before the next step: a write in flight may still commit, and
+        // the entries of one that did not are read again with the pending ones (so is a read ahead).
+        await Promise.allSettled([...writes.splice(0), ahead]);
+        ahead = undefined;
         if (isFatal(error)) throw new FatalStreamError(scrubSecret((error as Error).message, options.secret));
         if ((error as Error).message.startsWith('NOGROUP') && options.createGroup) {
           // Redis came back without its data (no persistence): the group is gone with it.
@@ -139,10 +168,9 @@ export async function startStreamConsumer(options: StreamConsumerOptions): Promi
         }
         metrics.errors.inc();
         recovering = true;
-        // Read, not written: those entries are pending and come back with the pending ones.
-        prefetched = undefined;
         const delay = backoffDelay(failures++, RETRY);
         log(`redis: ${(error as Error).message}; retrying in ${delay} ms`);
+        if (stopping) break;
         await new Promise<void>((resolve) => {
           wake = resolve;
           setTimeout(resolve, delay).unref();
@@ -208,6 +236,11 @@ async function connectWithRetry(redis: RedisClient, log: (text: string) => void,
       await sleep(delay);
     }
   }
+}
+
+/** Waits for every write in flight, oldest first; the first that failed throws. */
+async function drain(writes: Promise<void>[]): Promise<void> {
+  while (writes.length > 0) await writes.shift();
 }
 
 function toRecord(flat: unknown[]): Record<string, unknown> {

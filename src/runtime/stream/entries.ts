@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { formatViolationRecord } from '../record.js';
 import type { ValidationResult, Validator } from '../types.js';
 
@@ -27,6 +28,20 @@ export interface StreamEntry {
 export interface EntryWrite {
   stream: string;
   fields: (string | Buffer)[];
+  /**
+   * For an event or a violation record, whose `fields` are `[field, data, 'id', id, 'stream',
+   * stream]` and then `'messageId', messageId` when the event has one: those values, so that the
+   * consumer sends only them (the field names are the same for every entry).
+   */
+  ids?: EntryIds;
+}
+
+/** The values of an event's or a violation record's write (see `EntryWrite.ids`). */
+export interface EntryIds {
+  data: string | Buffer;
+  id: string;
+  stream: string;
+  messageId: string | undefined;
 }
 
 /** What became of one entry, for the metrics. */
@@ -64,18 +79,20 @@ export function decideEntry(entry: StreamEntry, validator: Validator, targets: S
   const messageId = readMessageId(event);
   const writes: EntryWrite[] = [];
   if (result.message !== undefined) {
-    // An untouched valid event goes out as the bytes it came in: no second encoding.
+    // An untouched valid event goes out as the bytes it came in: no second encoding. As the text
+    // already decoded for JSON.parse when that encodes back to the same bytes (valid UTF-8): the
+    // client sends strings cheaper than bytes.
     let data: string | Buffer;
     try {
-      data = result.message === event ? value : JSON.stringify(result.message);
+      data = result.message !== event ? JSON.stringify(result.message) : typeof value === 'string' || isUtf8(value) ? raw : value;
     } catch (error) {
       return deadLetter(entry, targets, 'unserializable', (error as Error).message, raw, result);
     }
-    writes.push({ stream: targets.out, fields: withIds(targets.field, data, entry, messageId) });
+    writes.push(withIds(targets.out, targets.field, data, entry, messageId));
   }
   if (result.violations.length === 0) return { verdict: 'accepted', writes, types: [] };
   if (targets.violations !== undefined) {
-    writes.push({ stream: targets.violations, fields: withIds(targets.field, recordText(result, raw), entry, messageId) });
+    writes.push(withIds(targets.violations, targets.field, recordText(result, raw), entry, messageId));
   }
   return { verdict: result.outcome === 'dropped' ? 'dropped' : 'violating', writes, types: result.violations.map((v) => v.type) };
 }
@@ -95,10 +112,10 @@ export function deadLetter(
   return { verdict: 'dead-lettered', writes: [{ stream, fields }], types: [] };
 }
 
-function withIds(field: string, data: string | Buffer, entry: StreamEntry, messageId: string | undefined): (string | Buffer)[] {
+function withIds(stream: string, field: string, data: string | Buffer, entry: StreamEntry, messageId: string | undefined): EntryWrite {
   const fields: (string | Buffer)[] = [field, data, 'id', entry.id, 'stream', entry.stream];
   if (messageId !== undefined) fields.push('messageId', messageId);
-  return fields;
+  return { stream, fields, ids: { data, id: entry.id, stream: entry.stream, messageId } };
 }
 
 function recordText(result: ValidationResult, raw: string | undefined): string {

@@ -39,7 +39,7 @@ export async function ensureGroup(redis: Redis, streams: readonly string[], grou
   }
 }
 
-/** The output streams must be streams (or not exist yet): a failed XADD inside EXEC would not undo the XACK. */
+/** The output streams must be streams (or not exist yet): a failed XADD stops the script before its XACK, but not a MULTI/EXEC. */
 export async function checkTargets(redis: Redis, streams: readonly (string | undefined)[]): Promise<void> {
   for (const stream of new Set(streams)) {
     if (stream === undefined) continue;

@@ -29,8 +29,8 @@ export async function readNew(redis: Redis, scope: ReadScope, blockMs?: number):
 }
 
 /**
- * This consumer's own pending entries (read from id 0): after a failed EXEC or a reconnect, what
- * was read but not acknowledged. Entries whose EXEC did run are acknowledged and no longer here,
+ * This consumer's own pending entries (read from id 0): after a failed write or a reconnect, what
+ * was read but not acknowledged. Entries whose write did run are acknowledged and no longer here,
  * so nothing is written twice.
  */
 export async function readOwnPending(redis: Redis, scope: ReadScope): Promise<ReadEntry[]> {

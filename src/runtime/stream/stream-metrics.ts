@@ -29,7 +29,7 @@ export function createStreamMetrics(registry = new Registry()) {
     violations: registry.register(new Counter('trackplan_stream_violations_total', 'Violations, by violation type.', ['type'])),
     deadLettered: registry.register(new Counter('trackplan_stream_entries_dead_lettered_total', 'Entries written to the dead-letter stream, by reason.', ['reason'])),
     claimed: registry.register(new Counter('trackplan_stream_entries_claimed_total', 'Pending entries of idle consumers taken over with XAUTOCLAIM.')),
-    batches: registry.register(new Counter('trackplan_stream_batches_total', 'Batches written and acknowledged in one MULTI/EXEC.')),
+    batches: registry.register(new Counter('trackplan_stream_batches_total', 'Batches written and acknowledged in one atomic write (script or MULTI/EXEC).')),
     errors: registry.register(new Counter('trackplan_stream_redis_errors_total', 'Redis commands that failed and were retried after a backoff.')),
     groups: registry.register(new GroupGauges()),
   };
