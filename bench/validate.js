@@ -11,6 +11,8 @@
 //   (b0) before: (b) built from `--before <git-ref>` (default: where this branch left main), so the
 //        cost of a change (the hardening: duplicate-key and depth checks, bounded records, the
 //        linear-time pattern engine) is measured in the same run: (b)/(b0), target >= 0.95
+//   (s0)/(s) the same per line, in 1,000-line slices (least of many: steadier on a busy machine),
+//        and (k) the duplicate-key/depth/number check alone, with its share of (s0)
 // Needs `npm run build` first (it imports dist/). Usage:
 //   node bench/validate.js [--events 200000] [--runs 3] [--workers 2] [--big-mb 1024] [--naive 1000] [--before REF]
 import { spawnSync } from 'node:child_process';
@@ -28,6 +30,8 @@ import { LineScanner } from '../dist/runtime/line-scanner.js';
 import { visitLines } from '../dist/runtime/ndjson-lines.js';
 import { openNdjsonInput } from '../dist/runtime/ndjson-input.js';
 import { createValidator } from '../dist/runtime/validator.js';
+import { countTextKeys, inspectJson, measureValue } from '../dist/runtime/json-inspect.js';
+import { NdjsonBatch } from '../dist/runtime/ndjson-batch.js';
 import { checkPatternSafety } from '../dist/app/safe-patterns.js';
 import { pathToFileURL } from 'node:url';
 import { baseDist, beforeRef } from './base-dist.js';
@@ -40,6 +44,7 @@ const arg = (name, fallback) => {
 const before = await baseDist(beforeRef());
 const beforeRun = await import(pathToFileURL(path.join(before.dir, 'dist/runtime/ndjson-run.js')).href);
 const beforeValidator = await import(pathToFileURL(path.join(before.dir, 'dist/runtime/validator.js')).href);
+const beforeBatch = await import(pathToFileURL(path.join(before.dir, 'dist/runtime/ndjson-batch.js')).href);
 const EVENTS = arg('events', 200_000);
 const RUNS = arg('runs', 3);
 const WORKERS = arg('workers', 2);
@@ -280,6 +285,42 @@ async function naive(plan, sample) {
 }
 
 /**
+ * (k): the duplicate-key, depth and number check alone, on events parsed beforehand, and (s0)/(s)
+ * one line through before's and this tree's NdjsonBatch (parse, check, validate, record): whole-run
+ * ratios swing by more than the check costs on a shared machine, so these are timed in slices
+ * short enough to run between two preemptions, the least of many, interleaved. The colon count
+ * is what texts with whitespace, escapes or long numbers fall back to.
+ */
+async function slices(plan, safePatterns) {
+  const texts = [];
+  await forEachLine(eventsFile, (line) => texts.push(line), Math.min(EVENTS, 20_000));
+  const parsed = texts.map((text) => JSON.parse(text));
+  const byLength = parsed.filter((value, i) => texts[i].length - measureValue(value, 64).minLength < 5).length;
+  const after = new NdjsonBatch(createValidator(plan, { policy: { propagate_violations: false }, safePatterns }), { records: true });
+  const old = new beforeBatch.NdjsonBatch(beforeValidator.createValidator(plan, { policy: { propagate_violations: false } }), { records: true });
+  let sink = 0;
+  const contenders = {
+    check: (i) => { sink += inspectJson(texts[i], parsed[i], 64).duplicateKey === undefined ? 0 : 1; },
+    count: (i) => { sink += countTextKeys(texts[i]); },
+    s0: (i) => old.line(i + 1, texts[i]),
+    s: (i) => after.line(i + 1, texts[i]),
+  };
+  const best = { check: Infinity, count: Infinity, s0: Infinity, s: Infinity };
+  const slice = 1000;
+  for (let round = 0; round < 10 * RUNS; round++) {
+    for (let from = 0; from + slice <= texts.length; from += slice) {
+      for (const [name, fn] of Object.entries(contenders)) {
+        const start = process.hrtime.bigint();
+        for (let i = from; i < from + slice; i++) fn(i);
+        best[name] = Math.min(best[name], Number(process.hrtime.bigint() - start) / 1e3 / slice);
+      }
+      sink += after.take().records.length + old.take().records.length;
+    }
+  }
+  return { ...best, byLength: byLength / texts.length, sink };
+}
+
+/**
  * Times every contender RUNS times, interleaved round by round (the machine may be shared: a
  * busy spell then hits all contenders alike), and keeps each one's best time.
  */
@@ -378,6 +419,9 @@ process.stdout.write(`${row(`(c) naive: ajv compile per event (first ${NAIVE.toL
 process.stdout.write(`${row(`(w) trackplan validateNdjson, ${WORKERS} threads (with start-up)`, w.seconds, EVENTS, floorRate)}\n`);
 process.stdout.write(`\n(b)/(a) = ${(a.seconds / b.seconds).toFixed(2)} (target >= 0.75); (w)/(b) = ${(b.seconds / w.seconds).toFixed(2)} (target >= 1.6)\n`);
 process.stdout.write(`after/before: (b)/(b0) = ${(b0.seconds / b.seconds).toFixed(3)} (target >= 0.95); all patterns on RE2JS: ${(b0.seconds / bl.seconds).toFixed(3)}; CPU (b)/(b0) = ${(b0.cpu / b.cpu).toFixed(3)}\n`);
+const alone = await slices(plan, safety.safe);
+process.stdout.write(`per line, least of ${10 * RUNS} rounds of 1,000-line slices: (s0) before ${alone.s0.toFixed(2)} µs, (s) after ${alone.s.toFixed(2)} µs: (s0)/(s) = ${(alone.s0 / alone.s).toFixed(3)} (target >= 0.95)\n`);
+process.stdout.write(`(k) the check alone: ${alone.check.toFixed(2)} µs/event = ${((alone.check / alone.s0) * 100).toFixed(1)}% of (s0); ${(alone.byLength * 100).toFixed(1)}% of events decided by length; the colon count (when not): ${alone.count.toFixed(2)} µs/event\n`);
 process.stdout.write(`CPU time, all threads (less sensitive to a busy machine): (a) ${a.cpu.toFixed(2)} s, (b) ${b.cpu.toFixed(2)} s, (w) ${w.cpu.toFixed(2)} s: (b)/(a) = ${(a.cpu / b.cpu).toFixed(2)}\n`);
 process.stdout.write(`load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} CPUs\n`);
 

@@ -1,10 +1,15 @@
+import { measureValue } from './json-measure.js';
+
+export { measureValue, type ValueShape } from './json-measure.js';
+
 /**
  * What `JSON.parse` hides about a text: a key given twice (the parse keeps the last value only, so
  * a policy would judge one value and forward the other), nesting past a limit, and number literals
  * outside the range of doubles (`1e400` parses to Infinity, which JSON.stringify writes as `null`).
  *
- * The common case costs a walk over the parsed value and a native count in the text; the exact
- * scanner runs only when those disagree.
+ * The common case costs one walk over the parsed value, which also bounds the length of any text
+ * of it from below; the key count in the text runs only when the text is longer than that bound
+ * allows, and the exact scanner only when the counts disagree.
  */
 export interface JsonFindings {
   /** JSON pointer of the first repeated key (to the key), relative to the inspected value. */
@@ -13,69 +18,6 @@ export interface JsonFindings {
   tooDeep?: boolean;
   /** Number literals that do not fit a double, by JSON pointer, as written. */
   bigNumbers?: Map<string, string>;
-}
-
-/** Members, depth and non-finite numbers of a parsed value (recursion stops at `maxDepth`: no stack overflow). */
-export function measureValue(value: unknown, maxDepth: number): { keys: number; tooDeep: boolean; nonFinite: boolean } {
-  // Recursion is the faster walk; past a few hundred levels (a raised --max-depth) the explicit stack is safe.
-  // An enumerable member added to Object.prototype would be counted by for-in in every object, and
-  // an inflated parsed count could balance a repeated key: the walk of own values is taken then.
-  if (maxDepth > RECURSION_LIMIT || isPrototypeExtended()) return measureIteratively(value, maxDepth);
-  const shape = { keys: 0, tooDeep: false, nonFinite: false };
-  if (value !== null && typeof value === 'object') measureNode(value, 1, maxDepth, shape);
-  else if (typeof value === 'number' && !Number.isFinite(value)) shape.nonFinite = true;
-  return shape;
-}
-
-const RECURSION_LIMIT = 512;
-
-function isPrototypeExtended(): boolean {
-  for (const _ in Object.prototype) return true;
-  return false;
-}
-
-function measureIteratively(value: unknown, maxDepth: number): { keys: number; tooDeep: boolean; nonFinite: boolean } {
-  const shape = { keys: 0, tooDeep: false, nonFinite: false };
-  const stack: unknown[] = [value];
-  const depths: number[] = [1];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    const depth = depths.pop()!;
-    if (node === Infinity || node === -Infinity) shape.nonFinite = true;
-    if (node === null || typeof node !== 'object') continue;
-    if (depth > maxDepth) return { ...shape, tooDeep: true };
-    const items: unknown[] = Array.isArray(node) ? node : Object.values(node);
-    if (!Array.isArray(node)) shape.keys += items.length;
-    for (const item of items) {
-      stack.push(item);
-      depths.push(depth + 1);
-    }
-  }
-  return shape;
-}
-
-function measureNode(node: object, depth: number, maxDepth: number, shape: { keys: number; tooDeep: boolean; nonFinite: boolean }): void {
-  if (depth > maxDepth) {
-    shape.tooDeep = true;
-    return;
-  }
-  if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) {
-      const item: unknown = node[i];
-      if (typeof item === 'object' && item !== null) measureNode(item, depth + 1, maxDepth, shape);
-      else if (item === Infinity || item === -Infinity) shape.nonFinite = true;
-      if (shape.tooDeep) return;
-    }
-    return;
-  }
-  // for-in is the faster walk; measureValue took the other one if Object.prototype has enumerable members.
-  for (const key in node) {
-    shape.keys++;
-    const item = (node as Record<string, unknown>)[key];
-    if (typeof item === 'object' && item !== null) measureNode(item, depth + 1, maxDepth, shape);
-    else if (item === Infinity || item === -Infinity) shape.nonFinite = true;
-    if (shape.tooDeep) return;
-  }
 }
 
 /**
@@ -105,16 +47,28 @@ export function countTextKeys(text: string): number {
 const QUOTE = 34;
 const BACKSLASH = 92;
 
+/** The usual answer, shared (one allocation less per message): read it, never change it. */
+const NOTHING_FOUND: JsonFindings = Object.freeze({});
+
+/** `"":0,`: the shortest member a repeat can leave behind, with its comma. */
+const MIN_DROPPED_MEMBER = 5;
+
 /**
- * Inspects the text of a JSON value that `JSON.parse` accepted, with `parsed` its result. Only
- * what it finds is set: the usual answer is `{}`.
+ * Inspects the text of a JSON value that `JSON.parse` accepted, with `parsed` its result (not
+ * changed since: a member added to it would hide one the parse dropped). Only what it finds is
+ * set: the usual answer is an empty, frozen object.
  */
 export function inspectJson(text: string, parsed: unknown, maxDepth: number): JsonFindings {
   const shape = measureValue(parsed, maxDepth);
   if (shape.tooDeep) return { tooDeep: true };
-  // The text count is never below the keys it holds, the parsed count is below them by the
-  // repeats: equal counts mean no repeat, and the exact scanner runs only when they differ.
-  if (!shape.nonFinite && countTextKeys(text) === shape.keys) return {};
+  if (!shape.nonFinite) {
+    // Each member the parse dropped for a repeat left at least 5 characters in the text (`"":0` and
+    // a comma) beyond what the parsed value needs: a text shorter than that has no repeat.
+    if (text.length - shape.minLength < MIN_DROPPED_MEMBER) return NOTHING_FOUND;
+    // Spaces, escapes or long numbers: the text count is never below the keys it holds, the parsed
+    // count is below them by the repeats: equal counts mean no repeat.
+    if (countTextKeys(text) === shape.keys) return NOTHING_FOUND;
+  }
   return scanJson(text);
 }
 
