@@ -5,11 +5,15 @@
 //   (b) lintProject without the type checker;  (c) lintProject with it.
 // Then a real-shaped project where only 5% of the files hold calls. Each measurement runs in a
 // fresh child process (clean peak RSS, no warm caches shared between phases), the phases taking
-// turns; the median of --runs is reported. Needs `npm run build` first.
-// Usage: node bench/lint.js [--files 2000] [--calls 5000] [--runs 3]
+// turns; the median of --runs is reported. Then a monorepo (bench/lint-monorepo.js): 5,000 files in
+// 5 packages, each with its own tsconfig, `paths` aliases and enums in .tsx files, where each file
+// is checked with its own package's project; targets there: (b) <= 1x, (c) <= 2x, peak RSS < 600 MB.
+// Needs `npm run build` first.
+// Usage: node bench/lint.js [--files 2000] [--calls 5000] [--runs 3] [--mono-files 5000] [--mono-share 0.1] [--only dense,sparse,monorepo]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { generateMonorepo, PACKAGES } from './lint-monorepo.js';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -18,27 +22,46 @@ const arg = (name, fallback) => {
 const FILES = arg('files', 2000);
 const CALLS = arg('calls', 5000);
 const RUNS = arg('runs', 3);
+const MONO_FILES = arg('mono-files', 5000);
+const MONO_SHARE = arg('mono-share', 0.1);
+const onlyAt = process.argv.indexOf('--only');
+const ONLY = new Set(onlyAt > 0 ? process.argv[onlyAt + 1].split(',') : ['dense', 'sparse', 'monorepo']);
 const EVENTS = 40;
 const root = path.resolve(import.meta.dirname, '.data');
 
 if (process.argv[2] === '--phase') {
-  await runPhase(process.argv[3], process.argv[4]);
+  await runPhase(process.argv[3], process.argv[4], process.argv[5]);
 } else {
   await main();
 }
 
 async function main() {
-  const dense = generateProject('lint-dense', FILES, FILES);
-  const sparse = generateProject('lint-sparse', FILES, Math.round(FILES * 0.05));
-  console.log(`bench/lint: ${FILES} files; dense: ${dense.calls} calls in ${dense.withCalls} files, ${dense.lines} lines; sparse: ${sparse.calls} calls in ${sparse.withCalls} files (5%)`);
   console.log(`median of ${RUNS} runs, each phase in a fresh process; wall time, and CPU time (user + system, all threads: steadier on a busy machine)\n`);
-  for (const [label, dir] of [['dense', dense.dir], ['sparse (5% of files call analytics)', sparse.dir]]) {
-    const [floor, noChecker, checker] = measure(['parse', 'lint-no-checker', 'lint-checker'], dir);
+  const cases = [];
+  if (ONLY.has('dense') || ONLY.has('sparse')) {
+    const dense = generateProject('lint-dense', FILES, FILES);
+    const sparse = generateProject('lint-sparse', FILES, Math.round(FILES * 0.05));
+    console.log(`bench/lint: ${FILES} files; dense: ${dense.calls} calls in ${dense.withCalls} files, ${dense.lines} lines; sparse: ${sparse.calls} calls in ${sparse.withCalls} files (5%)`);
+    if (ONLY.has('dense')) cases.push(['dense', dense.dir, 'src']);
+    if (ONLY.has('sparse')) cases.push(['sparse (5% of files call analytics)', sparse.dir, 'src']);
+  }
+  if (ONLY.has('monorepo')) {
+    const events = Array.from({ length: EVENTS }, (_, i) => `feature_${i}_used`);
+    const mono = generateMonorepo(path.join(root, 'lint-monorepo'), { files: MONO_FILES, share: MONO_SHARE, events, sourceFile });
+    console.log(`bench/lint monorepo: ${mono.files} files in ${PACKAGES.length} packages, each its own tsconfig; ${mono.calls} calls in ${mono.withCalls} files, half named by enums imported from .tsx files through paths aliases`);
+    cases.push([`monorepo (${PACKAGES.length} packages, ${Math.round(MONO_SHARE * 100)}% of files call analytics)`, mono.dir, 'packages']);
+  }
+  console.log('');
+  for (const [label, dir, target] of cases) {
+    const mono = target === 'packages';
+    const [floor, noChecker, checker, one] = measure(['parse', 'lint-no-checker', 'lint-checker', ...(mono ? ['lint-one-tsconfig'] : [])], dir, target);
     const row = (name, r) => `  ${name.padEnd(44)} wall ${fmt(r.ms)} ${ratio(r.ms, floor.ms)}   cpu ${fmt(r.cpu)} ${ratio(r.cpu, floor.cpu)}   peak RSS ${String(r.rss).padStart(5)} MB`;
     console.log(`${label}                                     (ratios: to (a))`);
     console.log(row(`(a) parse floor: createSourceFile x ${floor.files}`, floor));
     console.log(`${row(`(b) lint, no type checker (${noChecker.parsed} parsed)`, noChecker)}   ${noChecker.calls} calls, ${noChecker.diagnostics} findings`);
-    console.log(`${row('(c) lint, type checker', checker)}   ${checker.calls} calls, ${checker.diagnostics} findings\n`);
+    console.log(`${row('(c) lint, type checker', checker)}   ${checker.calls} calls, ${checker.diagnostics} findings, ${checker.dynamic} dynamic names; checker in ${checker.checkers} of ${checker.projects} projects`);
+    if (one) console.log(`${row('(d) as before: one tsconfig (the root one)', one)}   ${one.calls} calls, ${one.diagnostics} findings, ${one.dynamic} dynamic names`);
+    console.log('');
   }
 }
 
@@ -51,11 +74,11 @@ function ratio(a, b) {
 }
 
 /** Runs the phases in turn, RUNS times (so that a busy machine slows all of them alike); the median of each. */
-function measure(phases, dir) {
+function measure(phases, dir, target) {
   const results = phases.map(() => []);
   for (let i = 0; i < RUNS; i++) {
     phases.forEach((phase, p) => {
-      const out = execFileSync(process.execPath, [import.meta.filename, '--phase', phase, dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const out = execFileSync(process.execPath, [import.meta.filename, '--phase', phase, dir, target], { encoding: 'utf8', maxBuffer: 1 << 24 });
       results[p].push(JSON.parse(out));
     });
   }
@@ -68,13 +91,13 @@ function measure(phases, dir) {
   }));
 }
 
-async function runPhase(phase, dir) {
+async function runPhase(phase, dir, target) {
   const { ts } = await import('ts-morph');
   if (phase === 'parse') {
     const { glob } = await import('tinyglobby');
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const files = await glob(['src/**/*.ts'], { cwd: dir, absolute: true });
+    const files = await glob([`${target}/**/*.{ts,tsx}`], { cwd: dir, absolute: true });
     let nodes = 0;
     for (const file of files) {
       const sf = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
@@ -91,9 +114,16 @@ async function runPhase(phase, dir) {
   const { config } = await readLintConfig(plan, dir);
   const started = performance.now();
   const cpu = process.cpuUsage();
-  const result = await lintProject({ plan, config, paths: ['src'], cwd: dir, typeCheck: phase === 'lint-checker' });
+  const result = await lintProject({
+    plan, config, paths: [target], cwd: dir, typeCheck: phase !== 'lint-no-checker', ...(phase === 'lint-one-tsconfig' ? { tsconfig: 'tsconfig.json' } : {}),
+  });
   const ms = performance.now() - started;
-  report({ ms, cpu: cpuMs(cpu), calls: result.stats.calls, parsed: result.stats.parsed, diagnostics: result.diagnostics.length, checker: result.stats.checker });
+  const { stats } = result;
+  report({
+    ms, cpu: cpuMs(cpu), calls: stats.calls, parsed: stats.parsed, diagnostics: result.diagnostics.length,
+    dynamic: result.diagnostics.filter((d) => d.ruleId === 'dynamic-event-name').length,
+    projects: stats.projects.length, checkers: stats.projects.filter((p) => p.checker).length,
+  });
 }
 
 function cpuMs(since) {

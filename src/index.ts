@@ -18,7 +18,7 @@ export type { Location, FileLocation, SheetLocation } from './core/location.js';
 export { ConfigError } from './core/errors.js';
 export type {
   PlanIR, EventIR, PropertyIR, TypeIR, SourceIR, PolicyIR, PolicySettings, PolicyAction, RuleSettingIR, RuleSeverity,
-  LintSettingsIR, LintRuleSettingIR, WrapperCall, ArgumentPath, CallType, PrimitiveType, EnumValue, EventStatus,
+  LintSettingsIR, LintRuleSettingIR, WrapperCall, ArgumentPath, NameTransform, CallType, PrimitiveType, EnumValue, EventStatus,
 } from './core/ir.js';
 export { CALL_TYPES, PRIMITIVE_TYPES } from './core/ir.js';
 export { checkPatternSafety, type PatternSafety } from './app/safe-patterns.js';

@@ -38,7 +38,7 @@ const FINDINGS: Record<string, string | null | 'own'> = {
   diff: 'a breaking change without a major version bump, or a version bump too small',
   init: null,
   infer: 'with --merge, the drafted plan disagrees with the existing one',
-  lint: 'lint errors, or more warnings than --max-warnings',
+  lint: 'lint errors, or more warnings than --max-warnings (never with --suggest-wrappers: 0 with or without suggestions)',
   serve: null,
   sheets: 'with --check, the plan folder differs from the sheet',
   validate: 'events with violations',

@@ -32,12 +32,14 @@ export interface LintOptions {
   tsconfig?: string;
   maxWarnings?: number;
   output?: string;
+  suggestWrappers?: boolean;
 }
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /** `trackplan lint`: check the analytics calls of a code base against the plan. */
 export async function runLint(paths: string[], options: LintOptions, io: Io): Promise<ExitCode> {
+  if (options.suggestWrappers) return (await import('./suggest-wrappers.js')).runSuggestWrappers(paths, options, io);
   const { plan, diagnostics } = await loadPlan(options.plan, { cwd: io.cwd });
   if (!plan || hasErrors(diagnostics)) {
     io.stderr(formatPretty(diagnostics, { color: io.color }));
@@ -101,11 +103,12 @@ export function registerLint(program: Command, io: Io, done: (code: ExitCode) =>
     .addOption(formatOption(LINT_REPORTERS))
     .option('--coverage', 'report, per planned call, its call sites and the calls never sent')
     .option('--receiver <name>', 'an object whose track/identify/page/screen/group are browser-SDK calls (repeatable)', collect)
-    .option('--call <spec>', 'a wrapper: callee[:type=track,event=0,properties=1] (repeatable)', collect)
+    .option('--call <spec>', 'a wrapper: callee[:key=value,...] with keys type, event, properties, message, from, prefix, suffix, pattern, replace, e.g. \'track:from=@/lib/analytics,suffix= - [WEB]\' (repeatable)', collect)
+    .option('--suggest-wrappers', 'list functions whose parameters reach an analytics SDK or collector, each with a ready lint.calls entry (--format pretty or json; exits 0 with or without suggestions, 2 on usage or config errors)')
     .option('--generated <dir>', 'folder of the generated typed functions (default: generated)')
     .option('--ignore <glob>', 'files not to lint (repeatable)', collect)
     .option('--no-type-check', 'do not start the TypeScript type checker (faster; misses SDK instances found only by type and non-literal values)')
-    .option('--tsconfig <file>', 'tsconfig.json for module resolution (default: the nearest one)')
+    .option('--tsconfig <file>', 'one tsconfig.json for every file (default: each file\'s own project, the nearest tsconfig.json or jsconfig.json above it, its references followed)')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more warnings than this').argParser(integerOption('--max-warnings')))
     .addOption(outputOption())
     .action(async (paths: string[], options: LintOptions) => done(await runLint(paths, options, io)));

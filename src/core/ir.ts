@@ -211,6 +211,33 @@ export interface WrapperCall {
   event?: ArgumentPath;
   /** Properties (track/page/screen) or traits (identify/group). */
   properties?: ArgumentPath;
+  /**
+   * Node-style wrappers: the argument that is one message object, read as a Node SDK message
+   * (`event` or `name`, `properties` or `traits`); replaces `event` and `properties`.
+   */
+  message?: number;
+  /**
+   * The module the callee's binding comes from: an import specifier as written (`@/lib/analytics`),
+   * or a path glob relative to the working directory matched against the resolved file.
+   */
+  from?: string;
+  /** How the wrapper changes the name before it sends it, so the linted name is the sent name. */
+  name?: NameTransform;
+}
+
+/**
+ * A wrapper's change of the name: a constant `prefix` and/or `suffix`, or a regular expression
+ * `pattern` (JavaScript syntax) whose first match is replaced by `replace`; never both kinds.
+ */
+export interface NameTransform {
+  /** Text put before the name. */
+  prefix?: string;
+  /** Text put after the name. */
+  suffix?: string;
+  /** A JavaScript regular expression; its first match in the name is replaced. */
+  pattern?: string;
+  /** The replacement of the pattern's match (`$1`, `$<name>` refer to its groups). */
+  replace?: string;
 }
 
 /** One `lint.rules` entry: the rule id where it is written and its severity. */

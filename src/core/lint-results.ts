@@ -79,8 +79,25 @@ export interface LintStats {
   parsed: number;
   /** Analytics calls found. */
   calls: number;
-  /** Whether the type checker was started. */
+  /** Whether the type checker was started (for any project). */
   checker: boolean;
+  /** The TypeScript projects the files belong to, sorted by config path (the default options first). */
+  projects: ProjectStats[];
+}
+
+/**
+ * One TypeScript project of a lint run: the tsconfig.json or jsconfig.json whose compiler options
+ * (`paths`, `baseUrl`, `jsx`, module resolution) resolved its files' imports.
+ */
+export interface ProjectStats {
+  /** The config file, relative to the working folder (`/`-separated); null when no config governs the files (default options). */
+  tsconfig: string | null;
+  /** Whether its type checker was started (some call of its files needed it). */
+  checker: boolean;
+  /** Linted files it governs. */
+  files: number;
+  /** Its files that hold analytics calls, sorted. */
+  filesWithCalls: string[];
 }
 
 /** What a lint reporter prints: the findings, coverage and counts of one run. */

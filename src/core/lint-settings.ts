@@ -1,4 +1,4 @@
-import type { ArgumentPath, CallType, WrapperCall } from './ir.js';
+import type { ArgumentPath, CallType, NameTransform, WrapperCall } from './ir.js';
 
 /** The severities a rule setting takes, in plan rules and lint rules alike (`warn` is a warning). */
 export const RULE_SETTING_VALUES = ['error', 'warn', 'off'] as const;
@@ -30,4 +30,23 @@ export function parseArgumentPath(value: unknown): ArgumentPath | undefined {
   const match = ARGUMENT.exec(value.trim());
   if (!match) return undefined;
   return match[2] === undefined ? { index: Number(match[1]) } : { index: Number(match[1]), key: match[2] };
+}
+
+/** The keys of a `name:` transform. */
+export const NAME_TRANSFORM_KEYS = ['prefix', 'suffix', 'pattern', 'replace'] as const;
+
+/** Why a `name:` transform's pattern is not a JavaScript regular expression; undefined when it is one. */
+export function patternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** The name a wrapper sends for `name`: the transform applied (a pattern that does not match leaves it as it is). */
+export function transformName(name: string, transform: NameTransform): string {
+  if (transform.pattern !== undefined) return name.replace(new RegExp(transform.pattern), transform.replace ?? '');
+  return `${transform.prefix ?? ''}${name}${transform.suffix ?? ''}`;
 }

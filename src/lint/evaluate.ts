@@ -16,7 +16,10 @@ export interface FileBindings {
 
 export interface EvaluatorHost {
   bindings(sourceFile: ts.SourceFile): FileBindings;
-  /** The type checker, or undefined when linting without it. Created on first use. */
+  /**
+   * The type checker of the project of the file being checked (the program every node the
+   * evaluator reaches belongs to), or undefined when linting without it. Created on first use.
+   */
   checker(): ts.TypeChecker | undefined;
 }
 

@@ -6,6 +6,7 @@ import type { CallName, StaticValue, TrackedCall } from './model.js';
 import type { CallLayout } from './resolve-call.js';
 import type { FileScan } from './scan-file.js';
 import { unwrap } from './syntax.js';
+import { renameCall } from './wrapper-scope.js';
 
 interface Located {
   value: StaticValue;
@@ -36,7 +37,7 @@ export function extractCall(scan: FileScan, node: ts.CallExpression, layout: Cal
   if (layout.flavour !== undefined) tracked.flavour = layout.flavour;
   if (layout.name) {
     const name = locate(node, layout.name, evaluator, sf);
-    if (name) tracked.name = toName(name, evaluator, sf);
+    if (name) tracked.name = renameCall(toName(name, evaluator, sf), layout.rename);
     else if (layout.call === 'track') tracked.name = { kind: 'dynamic', text: '', span };
   }
   if (layout.propertiesUnknown) tracked.properties = { kind: 'unknown' };

@@ -23,12 +23,16 @@ export const lintProject: (options: LintProjectOptions) => Promise<LintReport> =
 export const lintSources: (sources: readonly SourceText[], options: LintSourcesOptions) => LintReport = lintSourcesWithCalls;
 
 export type { LintProjectOptions, LintSourcesOptions, SourceText };
-export type { LintReport as LintResult, LintStats, CallForm, CallSite, Coverage, EventCoverage, SourceCoverage } from '../core/lint-results.js';
+export { suggestWrappersInProject, type SuggestProjectOptions } from './suggest-project.js';
+export type { SuggestWrappersResult, WrapperSuggestion, SuggestedCall } from './suggest-wrappers.js';
+export type { SinkKind } from '../core/wrapper-suggestions.js';
+export type { TsProject } from './projects.js';
+export type { LintReport as LintResult, LintStats, ProjectStats, CallForm, CallSite, Coverage, EventCoverage, SourceCoverage } from '../core/lint-results.js';
 export { defaultLintConfig, mergeLintConfig, type LintConfig } from './config.js';
 export { hasErrors, type Diagnostic, type Severity } from '../core/diagnostics.js';
 export type { Location, FileLocation, SheetLocation } from '../core/location.js';
 export type {
   PlanIR, EventIR, PropertyIR, TypeIR, SourceIR, PolicyIR, PolicySettings, PolicyAction, RuleSettingIR, RuleSeverity,
-  LintSettingsIR, LintRuleSettingIR, WrapperCall, ArgumentPath, CallType, PrimitiveType, EnumValue, EventStatus,
+  LintSettingsIR, LintRuleSettingIR, WrapperCall, ArgumentPath, NameTransform, CallType, PrimitiveType, EnumValue, EventStatus,
 } from '../core/ir.js';
 export { CALL_TYPES, PRIMITIVE_TYPES } from '../core/ir.js';

@@ -5,7 +5,7 @@ import type { PlanIR } from '../core/ir.js';
 import type { LintConfig } from './config.js';
 import { lintSources, type LintResult } from './lint-sources.js';
 import { listSourceFiles } from './list-files.js';
-import { findTsconfig, readCompilerOptions } from './program.js';
+import { findProjectBoundary, ProjectFinder, type TsProject } from './projects.js';
 
 /** Options of `lintProject`: the plan, the lint config and the project folder. */
 export interface LintProjectOptions {
@@ -19,7 +19,10 @@ export interface LintProjectOptions {
   cwd: string;
   /** Ask the type checker about what the syntax cannot tell (default true). */
   typeCheck?: boolean;
-  /** tsconfig.json whose compiler options (paths, jsx, ...) the checker uses; default: the nearest to the first path. */
+  /**
+   * One tsconfig.json (or jsconfig.json) whose compiler options (paths, jsx, ...) every file is
+   * checked with; default: each file's own project, the nearest config above it (its references followed).
+   */
   tsconfig?: string;
 }
 
@@ -31,19 +34,21 @@ export async function lintProject(options: LintProjectOptions): Promise<LintResu
   // Synchronous reads: for thousands of small files they take a fraction of the time of as many
   // concurrent promises through the thread pool.
   const sources = files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
-  let compilerOptions;
-  if (options.typeCheck !== false) {
-    const tsconfig = options.tsconfig ? path.resolve(options.cwd, options.tsconfig) : findTsconfig(path.resolve(options.cwd, paths[0]!), path.parse(options.cwd).root);
-    if (options.tsconfig && !existsSync(tsconfig!)) throw new ConfigError(`tsconfig not found: ${options.tsconfig}`);
-    const read = readCompilerOptions(tsconfig);
-    if (read.error) throw new ConfigError(`${path.relative(options.cwd, tsconfig!)}: ${read.error}`);
-    compilerOptions = read.options;
-  }
   return lintSources(sources, {
     plan: options.plan,
     config: options.config,
     cwd: options.cwd,
     ...(options.typeCheck !== undefined ? { typeCheck: options.typeCheck } : {}),
-    ...(compilerOptions ? { compilerOptions } : {}),
+    projectOf: findProjects(options),
   });
+}
+
+/** Each file's project from the file system; or, with `tsconfig`, that one for every file. */
+function findProjects(options: LintProjectOptions): (file: string) => TsProject {
+  const finder = new ProjectFinder(findProjectBoundary(options.cwd), options.cwd);
+  if (options.tsconfig === undefined) return (file) => finder.projectOf(file);
+  const tsconfig = path.resolve(options.cwd, options.tsconfig);
+  if (!existsSync(tsconfig)) throw new ConfigError(`tsconfig not found: ${options.tsconfig}`);
+  const project = finder.readProject(tsconfig);
+  return () => project;
 }

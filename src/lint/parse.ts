@@ -6,6 +6,11 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.js': ts.ScriptKind.JS, '.mjs': ts.ScriptKind.JS, '.cjs': ts.ScriptKind.JS, '.jsx': ts.ScriptKind.JSX,
 };
 
+/** The script kind of a file by its extension (TypeScript when unknown). */
+export function scriptKindOf(absolute: string): ts.ScriptKind {
+  return SCRIPT_KINDS[path.extname(absolute).toLowerCase()] ?? ts.ScriptKind.TS;
+}
+
 export interface SyntaxProblem {
   message: string;
   start: number;
@@ -16,7 +21,7 @@ export interface SyntaxProblem {
  * pointers are left to the binder, which sets them if the type checker is ever needed.
  */
 export function parseSource(absolute: string, text: string): ts.SourceFile {
-  const kind = SCRIPT_KINDS[path.extname(absolute).toLowerCase()] ?? ts.ScriptKind.TS;
+  const kind = scriptKindOf(absolute);
   return ts.createSourceFile(
     absolute,
     text,

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ts } from 'ts-morph';
 
@@ -23,43 +22,36 @@ export function defaultCompilerOptions(): ts.CompilerOptions {
   return { ...DEFAULT_OPTIONS };
 }
 
-/** The options of the nearest tsconfig.json (paths, baseUrl, jsx, ...), made safe for analysis. */
-export function readCompilerOptions(tsconfig: string | undefined): { options: ts.CompilerOptions; error?: string } {
-  if (!tsconfig || !existsSync(tsconfig)) return { options: defaultCompilerOptions() };
-  const read = ts.readConfigFile(tsconfig, (file) => readFileSync(file, 'utf8'));
-  if (read.error) return { options: defaultCompilerOptions(), error: ts.flattenDiagnosticMessageText(read.error.messageText, '\n') };
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(tsconfig), undefined, tsconfig);
-  const options: ts.CompilerOptions = { ...parsed.options, allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true };
+/**
+ * A project's compiler options (paths, baseUrl, module resolution, ...) made safe for analysis:
+ * JavaScript included, nothing emitted or written, no @types crawled unless the project names
+ * them, and `jsx` set when the project leaves it unset (else TypeScript refuses imports of
+ * `.tsx` files, TS6142, and every enum or const in one stays unresolved).
+ */
+export function analysisOptions(parsed: ts.CompilerOptions): ts.CompilerOptions {
+  const options: ts.CompilerOptions = { ...parsed, allowJs: true, checkJs: false, noEmit: true, skipLibCheck: true };
   // Loading every @types package costs more than the lint itself; analysis does not need globals.
   if (options.types === undefined) options.types = [];
+  if (options.jsx === undefined) options.jsx = ts.JsxEmit.Preserve;
   delete options.incremental;
   delete options.composite;
   delete options.tsBuildInfoFile;
-  return { options };
-}
-
-/** Finds the tsconfig.json that governs a folder: the folder's own, or the nearest above it. */
-export function findTsconfig(from: string, stopAt: string): string | undefined {
-  let current = path.resolve(from);
-  const root = path.parse(current).root;
-  for (;;) {
-    const candidate = path.join(current, 'tsconfig.json');
-    if (existsSync(candidate)) return candidate;
-    if (current === stopAt || current === root) return undefined;
-    current = path.dirname(current);
-  }
+  return options;
 }
 
 /**
  * A program over the files that hold analytics calls (their imports come along). It reuses the
  * source files the scanner already parsed, and sees the texts the scanner saw (files given in
- * memory included), so nothing is parsed twice and both agree on every file.
+ * memory included), so nothing is parsed twice and both agree on every file. Declaration files of
+ * the TypeScript libs and of node_modules go through `libraries`, shared by the programs of one
+ * run: each package's program would otherwise parse lib.es2022 and the SDK typings again.
  */
 export function createLintProgram(
   rootNames: string[],
   parsed: ReadonlyMap<string, ts.SourceFile>,
   texts: ReadonlyMap<string, string>,
   options: ts.CompilerOptions,
+  libraries: Map<string, ts.SourceFile> = new Map(),
 ): ts.Program {
   const host = ts.createCompilerHost(options, true);
   const { getSourceFile, fileExists, readFile, directoryExists } = host;
@@ -67,15 +59,28 @@ export function createLintProgram(
   for (const file of texts.keys()) {
     for (let dir = path.dirname(file); !folders.has(dir) && dir !== path.dirname(dir); dir = path.dirname(dir)) folders.add(dir);
   }
+  const libFolder = path.dirname(ts.getDefaultLibFilePath(options));
   host.fileExists = (file) => texts.has(path.resolve(file)) || fileExists.call(host, file);
   host.readFile = (file) => texts.get(path.resolve(file)) ?? readFile.call(host, file);
   host.directoryExists = (dir) => folders.has(path.resolve(dir)) || (directoryExists?.call(host, dir) ?? true);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-    const known = parsed.get(path.resolve(fileName));
-    if (!known) return getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
-    // The scanner parsed it before the program knew whether it is an ES module or CommonJS.
-    if (typeof languageVersion === 'object') known.impliedNodeFormat = languageVersion.impliedNodeFormat;
-    return known;
+    const absolute = path.resolve(fileName);
+    const known = parsed.get(absolute);
+    if (known) {
+      // The scanner parsed it before the program knew whether it is an ES module or CommonJS.
+      if (typeof languageVersion === 'object') known.impliedNodeFormat = languageVersion.impliedNodeFormat;
+      return known;
+    }
+    const shared = !texts.has(absolute) && (absolute.startsWith(libFolder + path.sep) || absolute.includes(`${path.sep}node_modules${path.sep}`));
+    if (!shared) return getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
+    const format = typeof languageVersion === 'object' ? `${languageVersion.languageVersion}:${languageVersion.impliedNodeFormat}` : String(languageVersion);
+    const key = `${absolute}\u0000${format}`;
+    let sourceFile = libraries.get(key);
+    if (!sourceFile) {
+      sourceFile = getSourceFile.call(host, fileName, languageVersion, onError, shouldCreate);
+      if (sourceFile) libraries.set(key, sourceFile);
+    }
+    return sourceFile;
   };
   return ts.createProgram({ rootNames, options, host });
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ts } from 'ts-morph';
-import type { CallType } from '../core/ir.js';
+import type { CallType, NameTransform } from '../core/ir.js';
 import { normalizeCallee, type ArgumentPath, type WrapperCall } from './config.js';
 import type { Evaluator } from './evaluate.js';
 import type { GeneratedFunction } from './generated-names.js';
@@ -8,6 +8,7 @@ import type { CallForm } from './model.js';
 import type { FileScan } from './scan-file.js';
 import { expressionText, unwrap } from './syntax.js';
 import { CALL_METHODS, sdkOfDeclaration, type SdkForm } from './sdk.js';
+import { isImportedReceiver, matchesFrom } from './wrapper-scope.js';
 
 /** Where a recognised call keeps its name and properties. */
 export interface CallLayout {
@@ -23,6 +24,8 @@ export interface CallLayout {
   sdkFills?: boolean;
   /** The call has properties, but which argument holds them cannot be told (`identify(x)`). */
   propertiesUnknown?: boolean;
+  /** Wrappers: how the wrapper changes the name before sending it. */
+  rename?: NameTransform;
 }
 
 export interface ResolveContext {
@@ -31,8 +34,16 @@ export interface ResolveContext {
   generated: ReadonlyMap<string, GeneratedFunction>;
   /** The generated modules: absolute path without extension -> flavour. */
   generatedModules: ReadonlyMap<string, SdkForm>;
+  /** The type checker of the project of the file being checked, or undefined when linting without it. Created on first use. */
   checker(): ts.TypeChecker | undefined;
   evaluator: Evaluator;
+  /**
+   * The file (absolute path) a module specifier of `containingFile` resolves to, with the compiler
+   * options (`paths`, `baseUrl`, module resolution) of that file's project; undefined when it does not resolve.
+   */
+  resolveModule(specifier: string, containingFile: string): string | undefined;
+  /** The working directory: wrapper `from:` globs are relative to it. */
+  cwd: string;
 }
 
 const METHODS: ReadonlySet<string> = new Set(CALL_METHODS);
@@ -42,11 +53,9 @@ const GLOBAL_PREFIX = /^(?:window|globalThis|self)\./;
 export function resolveCall(scan: FileScan, node: ts.CallExpression, ctx: ResolveContext): CallLayout | undefined {
   const callee = node.expression;
   const calleeText = expressionText(callee) ?? callee.getText(scan.sourceFile);
-  const wrapper = findWrapper(ctx.wrappers, normalizeCallee(calleeText));
-  if (wrapper) {
-    const { event, properties } = wrapper;
-    return { form: 'wrapper', call: wrapper.call, callee: calleeText, ...(event ? { name: event } : {}), ...(properties ? { properties } : {}) };
-  }
+  const wrapper = findWrapper(ctx.wrappers, normalizeCallee(calleeText), scan, callee, ctx);
+  // A wrapper named like an SDK instance (`segment.track` and a `this.segment` of the Node SDK) is the SDK.
+  if (wrapper && !isSdkInstanceCall(scan, callee, ctx)) return wrapperLayout(wrapper, calleeText);
   if (ts.isIdentifier(callee)) {
     const generated = scan.generated.get(callee.text) ?? generatedByChecker(ctx, callee);
     const fn = generated && ctx.generated.get(generated.exported);
@@ -72,23 +81,54 @@ export function resolveCall(scan: FileScan, node: ts.CallExpression, ctx: Resolv
   return form === 'node' ? nodeLayout(call, calleeText) : browserLayout(call, node, calleeText, scan, ctx, 'browser');
 }
 
-function findWrapper(wrappers: readonly WrapperCall[], callee: string): WrapperCall | undefined {
+/** The first wrapper whose callee pattern matches and whose `from:` (if any) binds the callee. */
+function findWrapper(wrappers: readonly WrapperCall[], callee: string, scan: FileScan, node: ts.Expression, ctx: ResolveContext): WrapperCall | undefined {
   return wrappers.find((wrapper) => {
     const pattern = normalizeCallee(wrapper.callee);
-    return pattern.startsWith('*.') ? callee.endsWith(pattern.slice(1)) : callee === pattern;
+    const named = pattern.startsWith('*.') ? callee.endsWith(pattern.slice(1)) : callee === pattern;
+    return named && matchesFrom(wrapper, scan, node, ctx);
   });
 }
 
-/** Browser receivers by name (`analytics`, `window.rudderanalytics`), SDK instances, aliases; then the checker. */
-function receiverForm(scan: FileScan, receiver: ts.Expression, ctx: ResolveContext, depth: number): SdkForm | undefined {
+function wrapperLayout(wrapper: WrapperCall, callee: string): CallLayout {
+  const rename = wrapper.name ? { rename: wrapper.name } : {};
+  if (wrapper.message !== undefined) {
+    // A Node-style wrapper: its message argument is read as the Node SDK reads its first.
+    const layout = nodeLayout(wrapper.call, callee, 'wrapper');
+    const at = (p: ArgumentPath | undefined) => (p ? { ...p, index: wrapper.message! } : undefined);
+    const name = at(layout.name);
+    const properties = at(layout.properties);
+    return { ...layout, ...(name ? { name } : {}), ...(properties ? { properties } : {}), ...rename };
+  }
+  const { event, properties } = wrapper;
+  return { form: 'wrapper', call: wrapper.call, callee, ...(event ? { name: event } : {}), ...(properties ? { properties } : {}), ...rename };
+}
+
+/**
+ * A method call of the SDK on a recognised instance (`new Analytics()`, an annotated field, or by
+ * type): never a wrapper. The checker is asked only about a receiver imported from another module,
+ * which the syntax cannot tell; asking costs the file a place in a program.
+ */
+function isSdkInstanceCall(scan: FileScan, callee: ts.Expression, ctx: ResolveContext): boolean {
+  if (!ts.isPropertyAccessExpression(callee) || !METHODS.has(callee.name.text)) return false;
+  if (receiverForm(scan, callee.expression, ctx, 1, false) !== undefined) return true;
+  const checker = isImportedReceiver(scan, callee.expression) ? ctx.checker() : undefined;
+  return checker ? sdkOfType(checker.getTypeAtLocation(unwrap(callee.expression))) !== undefined : false;
+}
+
+/**
+ * Browser receivers by name (`analytics`, `window.rudderanalytics`), SDK instances, aliases; then
+ * the checker. `byName: false` counts instances only (not the receiver names).
+ */
+function receiverForm(scan: FileScan, receiver: ts.Expression, ctx: ResolveContext, depth: number, byName = true): SdkForm | undefined {
   const key = expressionText(receiver);
   if (key !== undefined) {
     const instance = scan.instances.get(key);
     if (instance) return instance;
-    if (ctx.receivers.has(key) || ctx.receivers.has(key.replace(GLOBAL_PREFIX, ''))) return 'browser';
+    if (byName && (ctx.receivers.has(key) || ctx.receivers.has(key.replace(GLOBAL_PREFIX, '')))) return 'browser';
     const alias = depth < 4 ? scan.vars.get(key) : undefined;
     if (alias) {
-      const aliased = receiverForm(scan, alias, ctx, depth + 1);
+      const aliased = receiverForm(scan, alias, ctx, depth + 1, byName);
       if (aliased) return aliased;
     }
   }

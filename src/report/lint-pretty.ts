@@ -22,7 +22,9 @@ export function formatLintPretty(result: LintReport, options: LintPrettyOptions 
   }
   const { errors, warnings } = summarize(result.diagnostics);
   const { stats } = result;
-  const scanned = `${stats.files} file${stats.files === 1 ? '' : 's'}, ${stats.parsed} parsed, ${stats.calls} analytics call${stats.calls === 1 ? '' : 's'}`;
+  // One project is the common case and says nothing; several tell that each package was checked with its own tsconfig.
+  const projects = stats.projects.length > 1 ? `, ${stats.projects.length} TypeScript projects` : '';
+  const scanned = `${stats.files} file${stats.files === 1 ? '' : 's'}, ${stats.parsed} parsed, ${stats.calls} analytics call${stats.calls === 1 ? '' : 's'}${projects}`;
   out.push(errors + warnings === 0
     ? `no problems (${scanned})\n`
     : `${paint(errors > 0 ? 31 : 33, `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`)} (${scanned})\n`);

@@ -2,6 +2,7 @@ import type { LintReport } from '../core/lint-results.js';
 import type { ValidationSummary } from '../runtime/summary.js';
 import { formatGithub, type ReportContext } from './diagnostics.js';
 import { formatLintJson } from './lint-json.js';
+import { lintSarifProperties } from './lint-projects.js';
 import { formatLintPretty } from './lint-pretty.js';
 import { defineReporter } from './reporter.js';
 import { formatSarif, type SarifRule } from './sarif.js';
@@ -27,7 +28,7 @@ export const LINT_REPORTERS = [
   defineReporter<LintReport, LintReportContext>({
     name: 'sarif', description: 'SARIF 2.1.0 for code scanning',
     format: (result, { rules, toolVersion }) => formatSarif(result.diagnostics, {
-      toolName: 'trackplan', toolVersion, informationUri: 'https://www.npmjs.com/package/trackplan', rules,
+      toolName: 'trackplan', toolVersion, informationUri: 'https://www.npmjs.com/package/trackplan', rules, ...lintSarifProperties(result),
     }),
   }),
   defineReporter<LintReport, LintReportContext>({

@@ -14,6 +14,10 @@ export interface SarifOptions {
   toolVersion: string;
   informationUri: string;
   rules: readonly SarifRule[];
+  /** The run's property bag (what the run was, beyond its results). */
+  runProperties?: Record<string, unknown>;
+  /** More properties of a result, besides its `messageId`. */
+  resultProperties?: (diagnostic: Diagnostic) => Record<string, unknown> | undefined;
 }
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -37,7 +41,8 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
     // Other places the finding involves (a shared const the call's properties come from).
     const related = (d.related ?? []).filter((l) => !isSameLocation(l, d.location));
     if (related.length > 0) result['relatedLocations'] = related.map((l, id) => ({ id, ...sarifLocation(l) }));
-    if (d.messageId) result['properties'] = { messageId: d.messageId };
+    const properties = { ...(d.messageId ? { messageId: d.messageId } : {}), ...options.resultProperties?.(d) };
+    if (Object.keys(properties).length > 0) result['properties'] = properties;
     return result;
   });
   const log = {
@@ -60,6 +65,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], options: SarifOp
         },
         columnKind: 'utf16CodeUnits',
         results,
+        ...(options.runProperties ? { properties: options.runProperties } : {}),
       },
     ],
   };

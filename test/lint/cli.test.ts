@@ -44,7 +44,7 @@ describe('trackplan lint', () => {
   it('writes the stable JSON of DESIGN section 5', async () => {
     const io = capture(SHOP);
     expect(await runCli(['lint', 'src', '--plan', PLAN, '--format', 'json'], io)).toBe(1);
-    const report = JSON.parse(io.out) as { diagnostics: JsonDiagnostic[]; coverage: { summary: object; events: { name: string; callSites: { file: string; line: number }[] }[] }; summary: object };
+    const report = JSON.parse(io.out) as { diagnostics: JsonDiagnostic[]; coverage: { summary: object; events: { name: string; callSites: { file: string; line: number }[] }[] }; summary: object; projects: object[] };
     expect(report.diagnostics.map((d) => [d.file, d.line, d.column, d.ruleId, d.messageId, d.severity])).toEqual([
       ['src/server/signup.ts', 8, 77, 'property-type-mismatch', 'typeMismatch', 'error'],
       ['src/server/signup.ts', 9, 33, 'deprecated-event', 'deprecatedEvent', 'warning'],
@@ -53,7 +53,8 @@ describe('trackplan lint', () => {
     ]);
     expect(Object.keys(report.diagnostics[0]!)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'ruleId', 'messageId', 'severity', 'message']);
     expect(report.diagnostics[3]!.message).toBe('property "plan" of "Order Completed": "gold" is not one of "free", "pro", "enterprise"');
-    expect(report.summary).toEqual({ errors: 3, warnings: 1, files: 2, parsed: 2, calls: 6 });
+    expect(report.summary).toEqual({ errors: 3, warnings: 1, files: 2, parsed: 2, calls: 6, checker: true });
+    expect(report.projects).toEqual([{ tsconfig: 'tsconfig.json', checker: true, files: 2, filesWithCalls: ['src/server/signup.ts', 'src/web/checkout.ts'] }]);
     expect(report.coverage.summary).toEqual({ planned: 7, sent: 4, unsent: 3, callSites: 6, percent: 57.1 });
     expect(report.coverage.events.find((e) => e.name === 'Order Completed')!.callSites.map((s) => [s.file, s.line])).toEqual([['src/web/checkout.ts', 5], ['src/web/checkout.ts', 7]]);
   });

@@ -10,7 +10,10 @@ describe('the lint engine', () => {
       'src/web/b.ts': `export const track = 1; // mentions track, but never calls it\n`,
       'src/web/c.ts': `export function add(a: number, b: number) { return a + b; }\n`,
     });
-    expect(result.stats).toEqual({ files: 3, parsed: 1, calls: 1, checker: false });
+    expect(result.stats).toEqual({
+      files: 3, parsed: 1, calls: 1, checker: false,
+      projects: [{ tsconfig: null, checker: false, files: 3, filesWithCalls: ['src/web/a.ts'] }],
+    });
   });
 
   it('starts the type checker only when a call needs it', async () => {

@@ -6,6 +6,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { LINT_RULES } from '../../src/lint/rules/index.js';
+import { lintSarifProperties } from '../../src/report/lint-projects.js';
 import { formatSarif } from '../../src/report/sarif.js';
 import { lintCode } from './helpers.js';
 
@@ -77,6 +78,15 @@ describe('SARIF reporter', () => {
     const log = JSON.parse(formatSarif(diagnostics, OPTIONS)) as object;
     const validate = sarifValidator();
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('stays valid with the TypeScript projects in the run\'s and the results\' properties', async () => {
+    const result = await lintCode({ 'src/web/app.ts': `declare const total: number;\nanalytics.track('Order Complete', { total });` });
+    const log = JSON.parse(formatSarif(result.diagnostics, { ...OPTIONS, ...lintSarifProperties(result) })) as { runs: { properties: object; results: { properties: object }[] }[] };
+    const validate = sarifValidator();
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(log.runs[0]!.properties).toEqual({ checker: true, projects: [{ tsconfig: null, checker: true, files: 1, filesWithCalls: ['src/web/app.ts'] }] });
+    expect(log.runs[0]!.results.map((r) => r.properties)).toEqual([{ messageId: 'unplannedEvent', tsconfig: null }]);
   });
 
   it('is rejected by the schema when broken, so the check above can fail', () => {
