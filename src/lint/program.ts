@@ -55,10 +55,7 @@ export function createLintProgram(
 ): ts.Program {
   const host = ts.createCompilerHost(options, true);
   const { getSourceFile, fileExists, readFile, directoryExists } = host;
-  const folders = new Set<string>();
-  for (const file of texts.keys()) {
-    for (let dir = path.dirname(file); !folders.has(dir) && dir !== path.dirname(dir); dir = path.dirname(dir)) folders.add(dir);
-  }
+  const folders = foldersOf(texts.keys());
   const libFolder = path.dirname(ts.getDefaultLibFilePath(options));
   host.fileExists = (file) => texts.has(path.resolve(file)) || fileExists.call(host, file);
   host.readFile = (file) => texts.get(path.resolve(file)) ?? readFile.call(host, file);
@@ -83,4 +80,13 @@ export function createLintProgram(
     return sourceFile;
   };
   return ts.createProgram({ rootNames, options, host });
+}
+
+/** Every folder above the given files: files held in memory (editors, tests) have folders the disk may not. */
+export function foldersOf(files: Iterable<string>): Set<string> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let dir = path.dirname(file); !folders.has(dir) && dir !== path.dirname(dir); dir = path.dirname(dir)) folders.add(dir);
+  }
+  return folders;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ts } from 'ts-morph';
 import type { ProjectStats } from '../core/lint-results.js';
-import { createLintProgram } from './program.js';
+import { createLintProgram, foldersOf } from './program.js';
 import { findProjectBoundary, ProjectFinder, type TsProject } from './projects.js';
 
 /** One TypeScript project's part of a lint run. */
@@ -30,10 +30,11 @@ export class ProjectRuns {
   private readonly host: ts.ModuleResolutionHost;
 
   constructor(private readonly projectOf: (file: string) => TsProject, private readonly texts: ReadonlyMap<string, string>) {
+    const folders = foldersOf(texts.keys());
     this.host = {
       fileExists: (file) => texts.has(path.resolve(file)) || ts.sys.fileExists(file),
       readFile: (file) => texts.get(path.resolve(file)) ?? ts.sys.readFile(file),
-      directoryExists: (dir) => ts.sys.directoryExists(dir),
+      directoryExists: (dir) => folders.has(path.resolve(dir)) || ts.sys.directoryExists(dir),
       realpath: (file) => (ts.sys.realpath ? ts.sys.realpath(file) : file),
       getCurrentDirectory: () => ts.sys.getCurrentDirectory(),
     };

@@ -180,6 +180,16 @@ describe('resolveModule: a specifier resolved with the containing file\'s projec
     const actual = table.map(([specifier, from]) => resolveModule(specifier, path.join(cwd, from)));
     expect(actual).toEqual(table.map(([, , resolved]) => (resolved === undefined ? undefined : path.join(cwd, resolved))));
   });
+
+  it('sees files held in memory, in folders the disk does not have', async () => {
+    const cwd = await tempTree({ 'package.json': '{}' }, 'trackplan-projects-');
+    const texts = new Map([
+      [path.join(cwd, 'only/in/memory/a.ts'), `import { E } from './names';\n`],
+      [path.join(cwd, 'only/in/memory/names.ts'), `export const E = 'x';\n`],
+    ]);
+    const resolveModule = createProjectResolver(cwd, texts);
+    expect(resolveModule('./names', path.join(cwd, 'only/in/memory/a.ts'))).toBe(path.join(cwd, 'only/in/memory/names.ts'));
+  });
 });
 
 describe('lint reports name the projects', () => {
