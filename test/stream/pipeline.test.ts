@@ -176,9 +176,12 @@ describe('stream: the pipelined loop', () => {
     await waitFor(() => stopped !== undefined, 'the stop');
     await stopped;
     expect(await redis.xpending('stop:in', 'g')).toEqual([0, null, null, null]);
-    expect(batches.get()).toBe(22);
-    expect(consumer.metrics.read.get()).toBe(220);
-    expect((await acknowledged('stop:in', 'g')).size).toBe(220);
+    // Usually 22 (the read ahead finished too); on a loaded machine the read ahead may not have
+    // started when the stop came (21). Either way every batch read is written and acknowledged.
+    const finished = batches.get();
+    expect([21, 22]).toContain(finished);
+    expect(consumer.metrics.read.get()).toBe(finished * 10);
+    expect((await acknowledged('stop:in', 'g')).size).toBe(finished * 10);
   });
 
   it('SIGTERM mid-run: the read-ahead batch and the writes in flight are finished, nothing is left pending or written twice', async () => {
