@@ -6,6 +6,11 @@
 // Then `trackplan serve --workers 2` against `--workers 1` (both the real CLI). The load generator
 // runs on the same machine and shares its cores with the servers: on 2 cores, 2 workers compete
 // with autocannon, so that ratio is a floor of what spare cores give.
+// Besides requests/s, each server process reports the CPU time it spent in the measured window
+// (user + system, asked over IPC), per request: on a machine shared with other work the CPU cost
+// moves less than the throughput does, so both are printed, with the load average. Where the
+// server is the limit (batches) the CPU ratio is what the throughput ratio comes to on a quiet
+// machine; single events are limited by autocannon, and their CPU ratio says nothing of the target.
 // Needs `npm run build` first (it runs the build itself when dist/ is missing).
 // Before/after: the same serve built from `--before <git-ref>` (default: where this branch left
 // main) runs in the same run, so the cost of a change (the hardening: duplicate-key and depth
@@ -15,6 +20,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import http from 'node:http';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { baseDist, beforeRef } from './base-dist.js';
@@ -39,9 +45,19 @@ async function readBody(req) {
 
 function listen(server) {
   server.keepAliveTimeout = 65_000;
+  answerCpu();
   // An orderly exit on SIGTERM, so that --cpu-prof (BENCH_PROFILE=bare|sink|serve) writes its file.
   process.once('SIGTERM', () => process.exit(0));
   server.listen(0, '127.0.0.1', () => process.stdout.write(`READY ${server.address().port}\n`));
+}
+
+/** Answers the parent's `cpu` message with this process's CPU time so far (ms, user + system). */
+function answerCpu() {
+  process.on('message', (message) => {
+    if (message !== 'cpu') return;
+    const { user, system } = process.cpuUsage();
+    process.send({ cpuMs: (user + system) / 1000 });
+  });
 }
 
 /**
@@ -89,6 +105,7 @@ async function runServe() {
     writeKeys: [WRITE_KEY],
     forward: { url: arg('sink'), spool: { dir: spool } },
   });
+  answerCpu();
   process.stdout.write(`READY ${new URL(server.url).port}\n`);
   process.once('SIGTERM', async () => {
     await server.close({ drainTimeoutMs: 10_000 });
@@ -160,7 +177,7 @@ function scenarios() {
 
 function start(role, extra = []) {
   const flags = process.env.BENCH_PROFILE === role ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dataDir, 'profiles')}`] : [];
-  const child = spawn(process.execPath, [...flags, import.meta.filename, '--role', role, ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...flags, import.meta.filename, '--role', role, ...extra], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -187,6 +204,14 @@ function startWorkers(workers, sinkUrl, spool) {
       if (match) resolve({ child, url: match[1] });
     });
     child.once('exit', (code) => reject(new Error(`serve --workers ${workers} exited with ${code}: ${err}`)));
+  });
+}
+
+/** CPU time (ms) a role child has used so far. */
+function cpuOf(child) {
+  return new Promise((resolve) => {
+    child.once('message', (message) => resolve(message.cpuMs));
+    child.send('cpu');
   });
 }
 
@@ -227,7 +252,8 @@ async function main() {
   const rounds = Number(arg('rounds', '2'));
   await mkdir(dataDir, { recursive: true });
   const before = await baseDist(beforeRef());
-  process.stdout.write(`bench/serve: ${connections} connections, ${duration} s per run (after a 2 s warm-up), ${rounds} rounds, each server alone in its own process\n\n`);
+  process.stdout.write(`bench/serve: ${connections} connections, ${duration} s per run (after a 2 s warm-up), ${rounds} rounds, each server alone in its own process\n`);
+  process.stdout.write(`load average (1, 5, 15 min) at the start: ${loadavg().map((n) => n.toFixed(2)).join(', ')} on ${availableParallelism()} cores\n\n`);
 
   const rows = [];
   for (const scenario of scenarios()) {
@@ -238,7 +264,10 @@ async function main() {
         const extra = sink ? ['--sink', sink.url, '--spool', path.join(dataDir, 'spool'), ...(kind === 'before' ? ['--dist', path.join(before.dir, 'dist')] : [])] : [];
         const target = await start(kind === 'before' ? 'serve' : kind, extra);
         const warm = await load(autocannon, target.url, scenario, 2, connections);
+        const cpuBefore = await cpuOf(target.child);
         const run = await load(autocannon, target.url, scenario, duration, connections);
+        // Requests answered after the window add a little CPU; over seconds of load it is noise.
+        run.cpuPerRequest = (await cpuOf(target.child) - cpuBefore) / Math.max(run.ok, 1);
         if (sink) {
           // Every acknowledged event must reach the sink (identify strips, nothing in this plan drops).
           const expected = (warm.ok + run.ok) * scenario.perRequest;
@@ -255,15 +284,19 @@ async function main() {
         await stop(target.child);
         if (sink) await stop(sink.child);
         runs[kind].push(run);
-        process.stdout.write(`  ${scenario.name.padEnd(16)} ${kind.padEnd(6)} round ${round + 1}: ${Math.round(run.rps)} req/s, p99 ${run.p99} ms, ${run.failed} failed${run.forwarded ? `, ${run.forwarded} (spool drained ${run.drainMs} ms after the load)` : ''}\n`);
+        process.stdout.write(`  ${scenario.name.padEnd(16)} ${kind.padEnd(6)} round ${round + 1}: ${Math.round(run.rps)} req/s, p99 ${run.p99} ms, CPU ${run.cpuPerRequest.toFixed(3)} ms/request, ${run.failed} failed${run.forwarded ? `, ${run.forwarded} (spool drained ${run.drainMs} ms after the load)` : ''}\n`);
       }
     }
     const median = (values) => values.sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
     const bare = median(runs.bare.map((r) => r.rps));
     const serve = median(runs.serve.map((r) => r.rps));
     const beforeRps = median(runs.before.map((r) => r.rps));
+    const cpu = (kind) => median(runs[kind].map((r) => r.cpuPerRequest));
     rows.push({
       scenario: `${scenario.name} (${scenario.bytes} B/request)`,
+      cpu: `${cpu('bare').toFixed(3)} / ${cpu('before').toFixed(3)} / ${cpu('serve').toFixed(3)}`,
+      cpuRatio: (cpu('bare') / cpu('serve')).toFixed(2),
+      cpuChange: (cpu('before') / cpu('serve')).toFixed(3),
       bare: `${Math.round(bare)} req/s, p99 ${median(runs.bare.map((r) => r.p99))} ms`,
       before: `${Math.round(beforeRps)} req/s, p99 ${median(runs.before.map((r) => r.p99))} ms`,
       serve: `${Math.round(serve)} req/s, p99 ${median(runs.serve.map((r) => r.p99))} ms, ${Math.round(serve * scenario.perRequest)} events/s`,
@@ -273,12 +306,17 @@ async function main() {
   }
   process.stdout.write(`\n| scenario | bare node:http (parse JSON) | serve before (${before.sha}) | trackplan serve (validate, spool, forward) | ratio to bare (target >= 0.8) | after / before (target >= 0.95) |\n| --- | --- | --- | --- | --- | --- |\n`);
   for (const row of rows) process.stdout.write(`| ${row.scenario} | ${row.bare} | ${row.before} | ${row.serve} | ${row.ratio} | ${row.change} |\n`);
+  // The target is the throughput ratio. The CPU ratio is what it comes to when the server, not the
+  // load generator, is the limit (100-event batches; single events are bound by autocannon here).
+  process.stdout.write(`\nCPU time of the server process per request, median of the rounds (moves less with other load on the machine than req/s):\n\n| scenario | CPU ms/request: bare / before / serve | bare / serve | before / serve |\n| --- | --- | --- | --- |\n`);
+  for (const row of rows) process.stdout.write(`| ${row.scenario} | ${row.cpu} | ${row.cpuRatio} | ${row.cpuChange} |\n`);
+  process.stdout.write(`\nload average (1, 5, 15 min) at the end: ${loadavg().map((n) => n.toFixed(2)).join(', ')} on ${availableParallelism()} cores\n`);
   if (!process.argv.includes('--skip-workers')) await compareWorkers(autocannon, duration, connections, rounds);
 }
 
 /** `serve --workers 2` against `--workers 1`, both through the CLI, with the sink in its own process. */
 async function compareWorkers(autocannon, duration, connections, rounds) {
-  process.stdout.write(`\nserve --workers 2 vs --workers 1 (autocannon in this process shares the ${(await import('node:os')).availableParallelism()} cores with the workers and the sink)\n\n`);
+  process.stdout.write(`\nserve --workers 2 vs --workers 1 (autocannon in this process shares the ${availableParallelism()} cores with the workers and the sink)\n\n`);
   const rows = [];
   for (const scenario of scenarios()) {
     const runs = { 1: [], 2: [] };
