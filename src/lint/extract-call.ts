@@ -49,7 +49,22 @@ export function extractCall(scan: FileScan, node: ts.CallExpression, layout: Cal
     }
   }
   if (layout.sdkFills && tracked.properties.kind === 'undefined') tracked.properties = { kind: 'unknown' };
+  releaseNodes(tracked.properties);
   return tracked;
+}
+
+/**
+ * Lets go of the syntax nodes the values point to (`valueNode`, needed only above to name a
+ * message's event): the run keeps every call, and through one node a file's whole tree (and, with
+ * the checker, its batch's) would stay in memory until the end.
+ */
+function releaseNodes(value: StaticValue): void {
+  if (value.kind === 'array') for (const element of value.elements) releaseNodes(element.value);
+  if (value.kind !== 'object') return;
+  for (const entry of value.entries) {
+    delete entry.valueNode;
+    releaseNodes(entry.value);
+  }
 }
 
 /** The value an argument path points at: `1` is the second argument, `0.properties` a key of the first. */

@@ -11,7 +11,7 @@ import { extractCall } from './extract-call.js';
 import { callNames, type CallNames } from './call-names.js';
 import { collectBindings } from './file-bindings.js';
 import { generatedModules } from './generated-names.js';
-import type { StaticValue, TrackedCall } from './model.js';
+import type { TrackedCall } from './model.js';
 import { parseSource, syntaxProblems } from './parse.js';
 import { indexPlan, type PlanIndex } from './plan-index.js';
 import { defaultCompilerOptions } from './program.js';
@@ -169,27 +169,12 @@ function startRun(sources: readonly SourceText[], options: LintSourcesOptions): 
     current = undefined;
     syntaxOnly = false;
     if (checkerAsked) return false;
-    for (const call of fileCalls) releaseNodes(call.properties);
     run.calls.push(...fileCalls);
     if (fileCalls.length > 0) run.project?.filesWithCalls.push(scan.file);
     run.diagnostics.push(...checkCalls(fileCalls, scan.ignores, index, config.rules));
     return true;
   };
   return run;
-}
-
-/**
- * Lets go of the syntax nodes a call's values point to (`valueNode`, read while the call is
- * extracted): the run keeps every call, and through one node a file's whole tree (and, with the
- * checker, its batch's) would stay in memory until the end.
- */
-function releaseNodes(value: StaticValue): void {
-  if (value.kind === 'array') for (const element of value.elements) releaseNodes(element.value);
-  if (value.kind !== 'object') return;
-  for (const entry of value.entries) {
-    delete entry.valueNode;
-    releaseNodes(entry.value);
-  }
 }
 
 /**
